@@ -1,0 +1,102 @@
+"""The access policy: the one place that decides whose personal data a user sees.
+
+Every model holding personal data declares ``objects = ScopedManager(...)``. That
+manager refuses to query at all until it is told for whom: ``visible_to(user)``
+(read) or ``editable_by(user)`` (write). A view that forgets the scope raises
+instead of leaking another municipality's rows.
+
+A user sees their own municipality's records. Other apps may open further,
+read-only doors by registering a *grant* (``register_grant``): the networks app
+does so for active case shares. Each grant is a function
+``grant(user, household_path, part) -> Q | None`` evaluated on every query, so an
+expired share stops giving access on the next request.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+_grants = []
+
+# The parts of a case file a share can cover (see networks.CaseShare.scope).
+PARTS = ("basic", "persons", "parties", "plan", "reception", "journal")
+
+
+class ScopeMissing(RuntimeError):
+    """A query of personal data was made without saying for which user."""
+
+
+def register_grant(grant):
+    if grant not in _grants:
+        _grants.append(grant)
+
+
+def _nothing():
+    return Q(pk__in=[])
+
+
+def own_q(user, municipality_path):
+    if not (user and user.is_authenticated and user.is_active and user.municipality_id):
+        return _nothing()
+    return Q(**{municipality_path: user.municipality_id})
+
+
+def visible_q(user, *, municipality_path, household_path, part):
+    """Rows of the user's municipality, plus rows any registered grant opens."""
+    q = own_q(user, municipality_path)
+    if user and user.is_authenticated and user.is_active:
+        for grant in _grants:
+            extra = grant(user, household_path, part)
+            if extra is not None:
+                q |= extra
+    return q
+
+
+class ScopedManager(models.Manager):
+    """Manager for personal data: querying needs ``visible_to`` or ``editable_by``."""
+
+    def __init__(self, *, municipality, household, part):
+        super().__init__()
+        self.municipality_path = municipality
+        self.household_path = household
+        self.part = part
+
+    def get_queryset(self):
+        raise ScopeMissing(
+            f"{self.model.__name__}.objects needs .visible_to(user) or .editable_by(user)"
+        )
+
+    def _unscoped(self):
+        return models.QuerySet(self.model, using=self._db)
+
+    def visible_to(self, user, part=None):
+        """What the user may read: own municipality and active grants."""
+        return self._unscoped().filter(
+            visible_q(
+                user,
+                municipality_path=self.municipality_path,
+                household_path=self.household_path,
+                part=part or self.part,
+            )
+        )
+
+    def editable_by(self, user):
+        """What the user may change: their own municipality's rows only."""
+        return self._unscoped().filter(own_q(user, self.municipality_path))
+
+
+def get_visible_or_404(model, user, *, part=None, queryset=None, **lookup):
+    """One object the user may read; 404 alike for 'not yours' and 'not there'."""
+    qs = queryset if queryset is not None else model.objects.visible_to(user, part=part)
+    try:
+        return qs.get(**lookup)
+    except model.DoesNotExist:
+        raise Http404 from None
+
+
+def get_editable_or_404(model, user, *, queryset=None, **lookup):
+    qs = queryset if queryset is not None else model.objects.editable_by(user)
+    try:
+        return qs.get(**lookup)
+    except model.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,60 @@
+"""Writing the append-only audit log. Call it in the same transaction as the change."""
+
+from django.conf import settings
+
+from integration_portal.cpr import mask_in_text
+from integration_portal.models import AuditAction, AuditEvent
+
+
+def client_ip(request):
+    if request is None:
+        return None
+    # Behind a proxy, REMOTE_ADDR is the proxy; the proxy's header is trusted only
+    # when the deployment says so (SECURE_PROXY_SSL_HEADER means one is in front).
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(
+    user,
+    code,
+    action,
+    *,
+    target=None,
+    person_id=None,
+    owner_municipality_id=None,
+    request=None,
+    search_terms="",
+    detail="",
+):
+    """Write one AuditEvent.
+
+    ``target`` is the object read or changed; the owning municipality and the
+    person concerned are taken from it (``audit_owner_id``/``audit_person_id``,
+    falling back to ``municipality_id``) unless given. CPR-shaped numbers in the
+    search terms and detail are masked before they are stored.
+    """
+    if target is not None:
+        if owner_municipality_id is None:
+            owner_municipality_id = getattr(
+                target, "audit_owner_id", getattr(target, "municipality_id", None)
+            )
+        if person_id is None:
+            person_id = getattr(target, "audit_person_id", None)
+    actor = user if user is not None and user.is_authenticated else None
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_name=actor.get_username() if actor else "",
+        action=AuditAction(action),
+        code=code,
+        object_type=target._meta.label_lower if target is not None else "",
+        object_id=str(target.pk) if target is not None else "",
+        person_id=person_id,
+        municipality_id=getattr(actor, "municipality_id", None),
+        owner_municipality_id=owner_municipality_id,
+        ip_address=client_ip(request),
+        search_terms=mask_in_text(search_terms)[:500],
+        detail=mask_in_text(detail)[:500],
+    )

@@ -1,0 +1,119 @@
+import csv
+
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.db import connection
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from integration_portal import audit
+from integration_portal.access import get_visible_or_404, own_q
+from integration_portal.celery import app as celery_app
+from integration_portal.dashboard import cards_for
+from integration_portal.models import AuditAction, AuditEvent, User
+
+
+def dashboard(request):
+    return render(request, "dashboard.html", {"cards": cards_for(request)})
+
+
+@login_not_required
+def accessibility_statement(request):
+    return render(request, "accessibility.html")
+
+
+def _database_ok():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+def _broker_state():
+    if celery_app.conf.task_always_eager:
+        return "in-process", True
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return "ok", True
+    except Exception:
+        return "unavailable", False
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    database_ok = _database_ok()
+    broker, broker_ok = _broker_state()
+    body = {"database": "ok" if database_ok else "unavailable", "broker": broker}
+    return JsonResponse(body, status=200 if database_ok and broker_ok else 503)
+
+
+@permission_required("integration_portal.view_user", raise_exception=True)
+def staff_list(request):
+    staff = (
+        User.objects.filter(own_q(request.user, "municipality"), is_active=True)
+        .prefetch_related("groups")
+        .order_by("first_name", "last_name")
+    )
+    return render(request, "staff/list.html", {"staff": staff})
+
+
+@permission_required("integration_portal.view_user", raise_exception=True)
+def staff_detail(request, pk):
+    queryset = User.objects.filter(own_q(request.user, "municipality")).prefetch_related("groups")
+    member = get_visible_or_404(User, request.user, queryset=queryset, pk=pk)
+    return render(request, "staff/detail.html", {"member": member})
+
+
+def _person_events(request, person_id):
+    """The events about one person in data the user's municipality owns."""
+    return (
+        AuditEvent.objects.filter(
+            person_id=person_id, owner_municipality_id=request.user.municipality_id
+        )
+        .select_related("municipality")
+        .order_by("-created_at", "-id")
+    )
+
+
+@permission_required("integration_portal.view_auditevent", raise_exception=True)
+def audit_lookup(request):
+    try:
+        person_id = int(request.GET.get("person", ""))
+    except ValueError:
+        return HttpResponseBadRequest(_("Angiv et person-id som et tal."))
+    return redirect("audit_person", person_id=person_id)
+
+
+@permission_required("integration_portal.view_auditevent", raise_exception=True)
+def audit_person(request, person_id):
+    events = _person_events(request, person_id)[:1000]
+    return render(request, "audit/person.html", {"events": events, "person_id": person_id})
+
+
+@permission_required("integration_portal.view_auditevent", raise_exception=True)
+def audit_person_csv(request, person_id):
+    events = _person_events(request, person_id)
+    audit.record(
+        request.user, "audit.person.exported", AuditAction.EXPORT,
+        person_id=person_id, owner_municipality_id=request.user.municipality_id,
+        request=request,
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="logning-person-{person_id}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with æøå correctly only with a BOM
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Tidspunkt"), _("Bruger"), _("Kommune"), _("Handling"), _("Hændelse"),
+                     _("Objekttype"), _("Objekt-id"), _("IP-adresse")])
+    for event in events.iterator(chunk_size=2000):
+        writer.writerow([
+            event.created_at.isoformat(), event.actor_name,
+            event.municipality.name if event.municipality else "",
+            event.get_action_display(), event.code, event.object_type, event.object_id,
+            event.ip_address or "",
+        ])
+    return response
