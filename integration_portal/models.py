@@ -49,6 +49,11 @@ class User(AbstractUser):
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")
         ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            # Target of composite foreign keys (coordinator_id, municipality_id), so
+            # the database itself refuses a coordinator from another municipality.
+            models.UniqueConstraint(fields=["id", "municipality"], name="user_id_municipality_key"),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.username
