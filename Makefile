@@ -42,8 +42,9 @@ worker: venv
 
 # Rebuild the Danish-first catalogues (msgids are Danish; English is the translation).
 messages: venv
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
-	$(PY) manage.py compilemessages --ignore=.venv
+	DEBUG=true $(PY) manage.py makemessages -l en --no-location --ignore=.venv \
+	  --ignore=staticfiles --ignore="*/tests/*" --ignore=conftest.py
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
