@@ -1,8 +1,9 @@
 """Settings for Integrationsportalen, read from the environment.
 
-With nothing configured the portal runs on an embedded default: a SQLite file and
-Celery tasks executed in-process. Production sets DEBUG off, which makes a missing
-SECRET_KEY fail loudly and turns on every HTTPS hardening setting.
+With nothing configured the portal runs on an embedded default: DEBUG on, a SQLite
+file and Celery tasks executed in-process. A deployment sets DATABASE_URL, which turns
+DEBUG off by default; then a missing SECRET_KEY fails loudly and every HTTPS
+hardening setting is on.
 """
 
 from datetime import timedelta
@@ -26,7 +27,10 @@ def env_file(name, default=None):
     return env.str(name, default=default)
 
 
-DEBUG = env.bool("DEBUG", default=False)
+# Nothing configured means the embedded default: a developer trying the portal.
+# A deployment sets DATABASE_URL, and then DEBUG is off unless it says otherwise.
+EMBEDDED = "DATABASE_URL" not in env
+DEBUG = env.bool("DEBUG", default=EMBEDDED)
 SECRET_KEY = env_file("SECRET_KEY", default="insecure-development-key-only" if DEBUG else None)
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")

@@ -40,10 +40,16 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_with_nothing_configured_the_portal_uses_sqlite_and_in_process_tasks():
     code = ("from django.conf import settings as s; from integration_portal.celery import app; "
-            "print(s.DATABASES['default']['ENGINE'], app.conf.task_always_eager)")
-    result = manage("shell", "-c", code, env={"DEBUG": "true"})
+            "print(s.DATABASES['default']['ENGINE'], app.conf.task_always_eager, s.DEBUG)")
+    result = manage("shell", "-c", code, env={})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("django.db.backends.sqlite3 True")
+    assert result.stdout.strip().endswith("django.db.backends.sqlite3 True True")
+
+
+def test_a_configured_database_turns_debug_off_by_default():
+    result = manage("check", env={"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_all_98_municipalities_in_5_regions_are_loaded(db):
