@@ -80,57 +80,47 @@ def redis_url():
 # --- The named people shared by all tests -------------------------------------------
 
 
+def _person(username, first_name, last_name, role, code="420"):
+    from integration_portal.testing.factories import UserFactory, municipality
+
+    return UserFactory(username=username, first_name=first_name, last_name=last_name,
+                       municipality=municipality(code) if code else None, role=role)
+
+
 @pytest.fixture
 def alice(db):
     """Caseworker in Assens."""
-    from integration_portal.testing.factories import UserFactory
-
-    return UserFactory(username="alice", first_name="Alice", last_name="Andersen",
-                       role="sagsbehandler")
+    return _person("alice", "Alice", "Andersen", "sagsbehandler")
 
 
 @pytest.fixture
 def bob(db):
     """Team lead in Assens."""
-    from integration_portal.testing.factories import UserFactory
-
-    return UserFactory(username="bob", first_name="Bo", last_name="Berg", role="teamleder")
+    return _person("bob", "Bo", "Berg", "teamleder")
 
 
 @pytest.fixture
 def charlie(db):
     """Caseworker in Odense: must never see Assens' cases."""
-    from integration_portal.testing.factories import UserFactory, municipality
-
-    return UserFactory(username="charlie", first_name="Charlotte", last_name="Christensen",
-                       municipality=municipality("461"), role="sagsbehandler")
+    return _person("charlie", "Charlotte", "Christensen", "sagsbehandler", code="461")
 
 
 @pytest.fixture
 def dorte(db):
     """Municipal administrator in Assens."""
-    from integration_portal.testing.factories import UserFactory
-
-    return UserFactory(username="dorte", first_name="Dorte", last_name="Dahl",
-                       role="kommunal administrator")
+    return _person("dorte", "Dorte", "Dahl", "kommunal administrator")
 
 
 @pytest.fixture
 def erik(db):
     """Municipal administrator in Odense."""
-    from integration_portal.testing.factories import UserFactory, municipality
-
-    return UserFactory(username="erik", first_name="Erik", last_name="Eriksen",
-                       municipality=municipality("461"), role="kommunal administrator")
+    return _person("erik", "Erik", "Eriksen", "kommunal administrator", code="461")
 
 
 @pytest.fixture
 def trine(db):
     """National training administrator (no municipality)."""
-    from integration_portal.testing.factories import UserFactory
-
-    return UserFactory(username="trine", first_name="Trine", last_name="Thomsen",
-                       municipality=None, role="uddannelsesadministrator")
+    return _person("trine", "Trine", "Thomsen", "uddannelsesadministrator", code=None)
 
 
 # --- A real Celery worker ---------------------------------------------------------------
