@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404
 
 _grants = []
+_explainers = []
 
 # The parts of a case file a share can cover (see networks.CaseShare.scope).
 PARTS = ("basic", "persons", "parties", "plan", "reception", "journal")
@@ -29,6 +30,22 @@ class ScopeMissing(RuntimeError):
 def register_grant(grant):
     if grant not in _grants:
         _grants.append(grant)
+
+
+def register_explainer(explain):
+    """``explain(user, household) -> str | None``: why a user sees another's case.
+
+    Pages of a household show every non-empty answer as a banner, so a reader
+    from another municipality always sees whose case it is and until when.
+    """
+    if explain not in _explainers:
+        _explainers.append(explain)
+
+
+def access_notes(user, household):
+    if user.municipality_id and user.municipality_id == household.municipality_id:
+        return []
+    return [note for explain in _explainers if (note := explain(user, household))]
 
 
 def _nothing():

@@ -50,3 +50,20 @@ def test_a_scoped_manager_refuses_to_query_without_a_user():
         manager.all()
     with pytest.raises(ScopeMissing):
         manager.filter(pk=1)
+
+
+def test_explainers_speak_only_to_readers_from_another_municipality(alice, charlie):
+    from types import SimpleNamespace
+
+    from integration_portal import access
+
+    def explain(user, household):
+        return "Delt af Assens Kommune til 31.12.2026"
+
+    access.register_explainer(explain)
+    try:
+        household = SimpleNamespace(municipality_id=alice.municipality_id)
+        assert access.access_notes(alice, household) == []
+        assert access.access_notes(charlie, household) == ["Delt af Assens Kommune til 31.12.2026"]
+    finally:
+        access._explainers.remove(explain)

@@ -1,0 +1,18 @@
+from django import template
+
+from integration_portal.access import access_notes
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/access_banner.html", takes_context=True)
+def access_banner(context, household):
+    """Banners saying whose case this is, for readers from another municipality."""
+    user = context["request"].user
+    return {"notes": access_notes(user, household)}
+
+
+@register.filter
+def owned_by_user(obj, user):
+    """True when the user's municipality owns obj (so it may be changed)."""
+    return bool(user.municipality_id) and getattr(obj, "audit_owner_id", None) == user.municipality_id
