@@ -15,4 +15,5 @@ def access_banner(context, household):
 @register.filter
 def owned_by_user(obj, user):
     """True when the user's municipality owns obj (so it may be changed)."""
-    return bool(user.municipality_id) and getattr(obj, "audit_owner_id", None) == user.municipality_id
+    owner = getattr(obj, "audit_owner_id", None)
+    return bool(user.municipality_id) and owner == user.municipality_id
