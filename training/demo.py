@@ -74,7 +74,8 @@ def seed(world):
     for key, spec in SESSIONS.items():
         session = _session(programme, spec, admin)
         for name in ENROLMENTS.get(key, []):
-            if not Enrolment.all_objects.filter(session=session, practitioner=people[name]).exists():
+            enrolled = Enrolment.all_objects.filter(session=session, practitioner=people[name])
+            if not enrolled.exists():
                 enrolment = services.enrol(session=session, practitioner=people[name], by=admin)
                 if name in CANCELLED.get(key, []):
                     services.cancel_enrolment(enrolment=enrolment, by=admin)

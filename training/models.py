@@ -280,6 +280,9 @@ class Attendance(models.Model):
             models.UniqueConstraint(fields=["enrolment", "day"], name="one_attendance_per_day"),
         ]
 
+    def __str__(self):
+        return f"{self.enrolment} {self.day.date:%d.%m.%Y}: {self.present}"
+
 
 def certificate_path(certificate, filename):
     return f"certificates/{filename}"
