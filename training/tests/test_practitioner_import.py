@@ -37,7 +37,8 @@ def test_a_file_with_good_and_bad_rows_reports_each_bad_row_and_imports_nothing(
 
 def test_a_clean_file_is_previewed_first_and_imported_on_confirmation(client, trine):
     client.force_login(trine)
-    text = HEADER + "Søs Ærø;SOS@example.dk;420;Sagsbehandler\nBente Ås;bente@example.dk;461;Lærer\n"
+    text = HEADER + ("Søs Ærø;SOS@example.dk;420;Sagsbehandler\n"
+                     "Bente Ås;bente@example.dk;461;Lærer\n")
     preview = upload(client, text).content.decode()
     assert "Importér 2 praktikere" in preview
     assert Practitioner.all_objects.count() == 0
