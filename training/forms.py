@@ -66,6 +66,11 @@ class SessionForm(forms.Form):
         return data
 
 
+class SessionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Ny status"), choices=[
+        (value, label) for value, label in SessionStatus.choices if value != SessionStatus.FULL])
+
+
 class EnrolForm(forms.Form):
     practitioner = forms.ModelChoiceField(Practitioner.all_objects.none(), label=_("Praktiker"))
 

@@ -329,3 +329,20 @@ def import_practitioners(*, rows, by):
                  owner_municipality_id=by.municipality_id,
                  detail=_("%(count)s praktikere importeret") % {"count": len(created)})
     return created
+
+
+@transaction.atomic
+def set_session_status(*, session, status, by):
+    """Plan, open, mark as held or cancel a session; cancelling frees every place."""
+    session = _lock_session(session.pk)
+    if status == SessionStatus.CANCELLED:
+        active = Enrolment.all_objects.filter(
+            session=session, status__in=[EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED])
+        active.update(status=EnrolmentStatus.CANCELLED, waitlist_position=None)
+    session.status = status
+    session.save(update_fields=["status"])
+    if status == SessionStatus.OPEN:
+        _refresh_full(session)
+    audit.record(by, "training.session.status", AuditAction.CHANGE, target=session,
+                 detail=status)
+    return session

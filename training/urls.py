@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.session_list, name="session_list"),
     path("hold/nyt/", views.session_create, name="session_create"),
     path("hold/<int:pk>/", views.session_detail, name="session_detail"),
+    path("hold/<int:pk>/status/", views.session_status, name="session_status"),
     path("hold/<int:pk>/tilmeld/", views.session_enrol, name="session_enrol"),
     path("hold/<int:pk>/deltagerliste.csv", views.roster_csv, name="roster_csv"),
     path("hold/<int:pk>/fremmoede/<int:day_pk>/", views.attendance, name="attendance"),

@@ -19,6 +19,7 @@ from training.forms import (
     MoveForm,
     PractitionerForm,
     SessionForm,
+    SessionStatusForm,
 )
 from training.importing import parse_practitioners
 from training.models import (
@@ -81,9 +82,12 @@ def session_detail(request, pk, enrol_form=None):
     seated, waiting, cancelled = _split_roster(list(selectors.roster(session, request.user)))
     if enrol_form is None and request.user.has_perm("training.add_enrolment"):
         enrol_form = EnrolForm(user=request.user)
+    status_form = None
+    if request.user.has_perm("training.change_session"):
+        status_form = SessionStatusForm(initial={"status": session.status})
     return render(request, "training/session_detail.html", {
         "session": session, "seated": seated, "waiting": waiting, "cancelled": cancelled,
-        "enrol_form": enrol_form,
+        "enrol_form": enrol_form, "status_form": status_form,
     }, status=400 if enrol_form is not None and enrol_form.errors else 200)
 
 
@@ -108,6 +112,21 @@ def session_enrol(request, pk):
                               % {"name": practitioner.name})
             return redirect("training:session_detail", pk=pk)
     return session_detail(request, pk, enrol_form=form)
+
+
+@require_POST
+@permission_required("training.change_session", raise_exception=True)
+def session_status(request, pk):
+    session = get_object_or_404(selectors.sessions_with_figures(), pk=pk)
+    form = SessionStatusForm(request.POST)
+    if form.is_valid():
+        session = services.set_session_status(session=session, by=request.user,
+                                              status=form.cleaned_data["status"])
+        messages.success(request, _("Holdets status er nu »%(status)s«.")
+                         % {"status": session.get_status_display()})
+    else:
+        messages.error(request, _("Vælg en gyldig status."))
+    return redirect("training:session_detail", pk=pk)
 
 
 @permission_required("training.view_enrolment", raise_exception=True)

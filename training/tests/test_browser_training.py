@@ -81,4 +81,15 @@ def test_a_training_administrator_runs_a_session_from_creation_to_certificate(
         page.get_by_role("link", name="Hent kursusbevis Cæcilie Møller").click()
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(4) == b"%PDF"
+
+    for link in ("Praktikere", "Fremdrift"):
+        page.get_by_role("link", name=link, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(link)
+        axe.check(page)
+    expect(page.locator("#progress-summary")).to_contain_text("0 af 800")  # no elective yet
+    totals = page.get_by_role("table", name="Gennemførte moduler i alt")
+    expect(totals.get_by_role("cell").nth(1)).to_have_text("1")  # the mandatory module
+    page.get_by_role("link", name="Praktikere", exact=True).click()
+    page.get_by_role("link", name="Importér fra CSV").click()
+    axe.check(page)
     axe.assert_clean()
