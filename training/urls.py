@@ -15,6 +15,7 @@ urlpatterns = [
     path("tilmeldinger/<int:pk>/afmeld/", views.enrolment_cancel, name="enrolment_cancel"),
     path("tilmeldinger/<int:pk>/flyt/", views.enrolment_move, name="enrolment_move"),
     path("kursusbeviser/<int:pk>/", views.certificate_download, name="certificate_download"),
+    path("kursusbeviser/<int:pk>/status/", views.certificate_status, name="certificate_status"),
     path("praktikere/", views.practitioner_list, name="practitioner_list"),
     path("praktikere/ny/", views.practitioner_create, name="practitioner_create"),
     path("praktikere/import/", views.practitioner_import, name="practitioner_import"),

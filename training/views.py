@@ -219,6 +219,15 @@ def certificate_download(request, pk):
                         filename=f"kursusbevis-{pk}.pdf", content_type="application/pdf")
 
 
+@permission_required("training.view_certificate", raise_exception=True)
+def certificate_status(request, pk):
+    """The certificate cell of one enrolment, polled by htmx while the PDF is made."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.visible_to(request.user).select_related("practitioner", "certificate"),
+        pk=pk)
+    return render(request, "training/includes/certificate_link.html", {"enrolment": enrolment})
+
+
 @permission_required("training.view_practitioner", raise_exception=True)
 def practitioner_list(request):
     practitioners = (Practitioner.objects.visible_to(request.user)

@@ -112,3 +112,18 @@ def test_the_attendance_page_records_presence_for_each_participant(client, trine
     assert enrolment.attendances.get(day=day).present is True
 
 
+
+
+def test_the_certificate_cell_says_it_is_being_made_until_the_pdf_exists(client, trine, erik):
+    enrolment = services.enrol(session=make_session(), practitioner=PractitionerFactory(),
+                               by=trine)
+    complete(enrolment, trine)  # on_commit never runs here: no certificate yet
+    client.force_login(trine)
+    cell = client.get(f"/efteruddannelse/kursusbeviser/{enrolment.pk}/status/").content.decode()
+    assert "Under udarbejdelse" in cell and "hx-trigger" in cell
+    services.issue_certificate(enrolment_id=enrolment.pk)
+    cell = client.get(f"/efteruddannelse/kursusbeviser/{enrolment.pk}/status/").content.decode()
+    assert "Hent kursusbevis" in cell
+    client.force_login(erik)
+    assert client.get(f"/efteruddannelse/kursusbeviser/{enrolment.pk}/status/"
+                      ).status_code == 404

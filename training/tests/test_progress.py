@@ -97,3 +97,12 @@ def test_a_session_with_the_wrong_number_of_days_is_refused(client, trine):
         "day_1": "2030-02-01"})
     assert response.status_code == 200
     assert "Modulet varer 2 dage" in response.content.decode()
+
+
+def test_the_training_pages_speak_english_when_chosen(client, trine):
+    trained(trine)
+    client.force_login(trine)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("training:progress")).content.decode()
+    assert "1 of 800 practitioners (0 %) have completed both" in body
+    assert "Sessions" in client.get(reverse("training:session_list")).content.decode()
