@@ -136,7 +136,7 @@ def roster_csv(request, pk):
     audit.record(request.user, "training.roster.exported", AuditAction.EXPORT, target=session,
                  owner_municipality_id=request.user.municipality_id, request=request)
     response = _csv_response(f"deltagerliste-hold-{session.pk}.csv")
-    writer = csv.writer(response, delimiter=";")
+    writer = _SafeWriter(response)
     writer.writerow([_("Navn"), _("E-mail"), _("Kommune"), _("Jobfunktion"), _("Status"),
                      _("Plads på ventelisten"), _("Tilmeldt")])
     for e in enrolments:
@@ -145,6 +145,17 @@ def roster_csv(request, pk):
                          e.practitioner.get_job_function_display(), e.get_status_display(),
                          e.waitlist_position or "", e.created_at.isoformat()])
     return response
+
+
+class _SafeWriter:
+    """csv.writer that keeps spreadsheets from running a cell as a formula."""
+
+    def __init__(self, response):
+        self.writer = csv.writer(response, delimiter=";")
+
+    def writerow(self, row):
+        self.writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in "=+-@\t\r" and c
+                              else c for c in row])
 
 
 def _csv_response(filename):
@@ -288,7 +299,7 @@ def progress_csv(request):
     audit.record(request.user, "training.progress.exported", AuditAction.EXPORT,
                  owner_municipality_id=request.user.municipality_id, request=request)
     response = _csv_response("efteruddannelse-fremdrift.csv")
-    writer = csv.writer(response, delimiter=";")
+    writer = _SafeWriter(response)
     writer.writerow([_("Opdeling"), _("Gruppe"), _("Praktikere"), _("Obligatorisk modul"),
                      _("Valgmodul"), _("Begge moduler")])
     counts = ("practitioners", "mandatory", "elective", "both")

@@ -106,3 +106,12 @@ def test_the_training_pages_speak_english_when_chosen(client, trine):
     body = client.get(reverse("training:progress")).content.decode()
     assert "1 of 800 practitioners (0 %) have completed both" in body
     assert "Sessions" in client.get(reverse("training:session_list")).content.decode()
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, trine):
+    session = make_session()
+    services.enrol(session=session, practitioner=PractitionerFactory(name="=HYPERLINK(1)"),
+                   by=trine)
+    client.force_login(trine)
+    body = client.get(reverse("training:roster_csv", args=[session.pk])).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in body
