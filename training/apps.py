@@ -8,9 +8,27 @@ from integration_portal.roles import Role
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Efteruddannelse")
+    role_permissions = {
+        Role.TRAINING_ADMIN: [
+            "training.view_session", "training.add_session", "training.change_session",
+            "training.view_practitioner", "training.add_practitioner",
+            "training.change_practitioner",
+            "training.view_enrolment", "training.add_enrolment", "training.change_enrolment",
+            "training.add_attendance", "training.view_certificate", "training.view_progress",
+        ],
+        Role.MUNICIPAL_ADMIN: [
+            "training.view_session",
+            "training.view_practitioner", "training.add_practitioner",
+            "training.change_practitioner",
+            "training.view_enrolment", "training.add_enrolment",
+            "training.view_certificate", "training.view_progress",
+        ],
+    }
 
     def ready(self):
+        from training.selectors import dashboard_card_context
+
         register_card(
             "training", template="training/cards/training.html", order=40,
-            roles=[Role.TRAINING_ADMIN, Role.MUNICIPAL_ADMIN],
+            roles=[Role.TRAINING_ADMIN, Role.MUNICIPAL_ADMIN], context=dashboard_card_context,
         )

@@ -3,9 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from integration_portal.demo import seed_users
+from training import demo as training_demo
 
 # Each app's demo module adds its part of a living portal, in dependency order.
-APP_SEEDERS = []
+APP_SEEDERS = [training_demo.seed]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,10 @@
+from celery import shared_task
+
+from training import services
+
+
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
+def issue_certificate(enrolment_id):
+    """Make (or remake) the certificate PDF of a completed enrolment."""
+    certificate = services.issue_certificate(enrolment_id=enrolment_id)
+    return certificate.pk if certificate else None
