@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from integration_portal import views
@@ -21,5 +21,6 @@ urlpatterns = [
     path("adgangskode/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("adgangskode/skiftet/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("sager/", include("cases.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -32,7 +32,18 @@ def make_household(*, coordinator=None, by=None, interim=False, **fields):
     )
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class CaseFactory(factory.django.DjangoModelFactory):
+    """Creates through ``all_objects``: test set-up needs no user's scope."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _get_manager(cls, model_class):
+        return model_class.all_objects
+
+
+class PersonFactory(CaseFactory):
     class Meta:
         model = Person
 
@@ -45,7 +56,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     country_of_origin = "Syrien"
 
 
-class PartyFactory(factory.django.DjangoModelFactory):
+class PartyFactory(CaseFactory):
     class Meta:
         model = InvolvedParty
 
@@ -55,7 +66,7 @@ class PartyFactory(factory.django.DjangoModelFactory):
     contact_name = "Karen Lærer"
 
 
-class GoalFactory(factory.django.DjangoModelFactory):
+class GoalFactory(CaseFactory):
     class Meta:
         model = Goal
 
@@ -64,7 +75,7 @@ class GoalFactory(factory.django.DjangoModelFactory):
     description = "Ordinært job inden for et år"
 
 
-class ActionFactory(factory.django.DjangoModelFactory):
+class ActionFactory(CaseFactory):
     class Meta:
         model = Action
 
