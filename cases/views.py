@@ -26,7 +26,7 @@ from cases.forms import (
     PlanForm,
 )
 from cases.models import Action, Goal, Household, InvolvedParty, JournalNote, Person
-from integration_portal import audit
+from integration_portal import audit, cpr
 from integration_portal.access import get_editable_or_404, get_visible_or_404
 from integration_portal.models import AuditAction
 
@@ -56,6 +56,15 @@ def _filtered(request):
     return HouseholdFilter(request.GET or None, queryset=households, request=request)
 
 
+def _masked(query):
+    """The query string with a CPR number in the search masked: it never goes back
+    to the page, its links or the export URL in clear."""
+    masked = query.copy()
+    if cpr.contains_cpr(masked.get("q", "")):
+        masked["q"] = cpr.mask_in_text(masked["q"])
+    return masked
+
+
 @permission_required("cases.view_household", raise_exception=True)
 def case_list(request):
     filterset = _filtered(request)
@@ -65,7 +74,10 @@ def case_list(request):
                      owner_municipality_id=request.user.municipality_id,
                      search_terms=terms, request=request)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
+    query = _masked(request.GET)
+    if filterset.is_bound:
+        filterset.form.data = query  # the search box shows a CPR masked, like the log
+    query = query.copy()
     query.pop("side", None)
     return render(request, "cases/case_list.html", {
         "filter": filterset, "page": page, "query": query.urlencode(),
