@@ -11,7 +11,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     Subquery,
     Value,
     When,
@@ -54,13 +53,16 @@ def overdue_actions(user):
     )
 
 
-def _overdue_milestones_q(prefix=""):
-    """Households whose one-month deadlines have passed with a milestone missing."""
+MILESTONE_FIELDS = ["contract_signed_on", "danish_education_offered_on",
+                    "first_company_offer_on"]
+
+
+def _late_milestones(households):
+    """One count per legal milestone missing more than a month after takeover."""
     cutoff = _month_before(timezone.localdate())
-    missing = (Q(**{f"{prefix}contract_signed_on__isnull": True})
-               | Q(**{f"{prefix}danish_education_offered_on__isnull": True})
-               | Q(**{f"{prefix}first_company_offer_on__isnull": True}))
-    return Q(**{f"{prefix}takeover_on__lt": cutoff}) & missing
+    late = [households.filter(takeover_on__lt=cutoff, **{f"{field}__isnull": True})
+            for field in MILESTONE_FIELDS]
+    return sum((_count(qs, "coordinator") for qs in late[1:]), _count(late[0], "coordinator"))
 
 
 def persons_for(user):
@@ -107,14 +109,13 @@ def caseloads(user):
         goal__person__household__coordinator=OuterRef("pk"),
         goal__person__household__status__in=OPEN_STATUSES,
     )
-    late = households.filter(_overdue_milestones_q())
     return coordinators_for(user).annotate(
         household_count=_count(households, "coordinator"),
         person_count=_count(persons, "household__coordinator"),
         child_count=_count(persons.filter(birth_date__gt=adult_born_before),
                            "household__coordinator"),
         overdue_count=_count(actions, "goal__person__household__coordinator")
-        + _count(late, "coordinator"),
+        + _late_milestones(households),
     )
 
 

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cases import demo as cases_demo
 from integration_portal.demo import seed_users
 
 # Each app's demo module adds its part of a living portal, in dependency order.
-APP_SEEDERS = []
+APP_SEEDERS = [cases_demo.seed]
 
 
 class Command(BaseCommand):
