@@ -40,11 +40,12 @@ def _form_page(request, form, *, title, household, back=None, intro=""):
     })
 
 
-def _save_form(request, form, *, code, instance=None):
+def _save_form(request, form, *, code):
     """Save a validated ModelForm through the service; its errors land on the form."""
+    instance = form.save(commit=False)
     try:
-        services.save_record(instance=instance or form.instance, by=request.user, code=code,
-                             request=request, save_m2m=getattr(form, "save_m2m", None))
+        services.save_record(instance=instance, by=request.user, code=code,
+                             request=request, save_m2m=form.save_m2m)
     except ValidationError as exc:
         form.add_error(None, exc)
         return False

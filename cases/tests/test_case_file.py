@@ -96,6 +96,7 @@ def test_adding_a_party_goal_and_action_writes_audit_events(client, alice, famil
     response = client.post(reverse("cases:party_create", args=[household.pk]), {
         "kind": "gp", "organisation": "Lægehuset", "concerns": [person.pk]})
     assert response.status_code == 302
+    assert list(household.parties.get(organisation="Lægehuset").concerns.all()) == [person]
     response = client.post(reverse("cases:goal_create", args=[person.pk]),
                            {"domain": "danish", "description": "Prøve i Dansk 2"})
     assert response.status_code == 302
