@@ -11,6 +11,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     Subquery,
     Value,
     When,
@@ -27,10 +28,12 @@ from cases.models import (
     HouseholdStatus,
     InvolvedParty,
     JournalNote,
+    OccupationStatus,
     Person,
+    ResidenceGround,
 )
 from cases.models.plan import OPEN_ACTION_STATUSES
-from integration_portal.access import get_visible_or_404, own_q
+from integration_portal.access import get_editable_or_404, get_visible_or_404, own_q
 from integration_portal.models import User
 from integration_portal.roles import Role
 
@@ -81,6 +84,25 @@ def households_for(user):
         )
         .prefetch_related(Prefetch("persons", queryset=persons_for(user).order_by("id")))
     )
+
+
+def self_support_by_ground(user):
+    """Adults per residence ground and how many are in a job or self-supporting, so
+    the municipality can see which groups get which results."""
+    today = timezone.localdate()
+    cutoff = today.replace(year=today.year - 18, day=min(today.day, 28)
+                           if today.month == 2 else today.day)
+    working = [OccupationStatus.JOB, OccupationStatus.SELF_SUPPORTING]
+    rows = (
+        persons_for(user).filter(birth_date__lte=cutoff)
+        .values("residence_ground")
+        .annotate(adults=Count("pk"),
+                  self_supporting=Count("pk", filter=Q(occupation_status__in=working)))
+        .order_by("residence_ground")
+    )
+    labels = dict(ResidenceGround.choices)
+    return [{**row, "label": labels.get(row["residence_ground"], "–"),
+             "share": round(100 * row["self_supporting"] / row["adults"])} for row in rows]
 
 
 def coordinators_for(user):
@@ -188,6 +210,15 @@ def household_for(user, pk):
     )
 
 
+def editable_household(user, pk):
+    """A household the user may change: their own municipality's, never a shared one."""
+    return get_editable_or_404(
+        Household, user, pk=pk,
+        queryset=Household.objects.editable_by(user).select_related("coordinator",
+                                                                    "municipality"),
+    )
+
+
 def household_file(user, household):
     """Everything on the household page, each part through the access policy."""
     persons = list(persons_for(user).filter(household=household).order_by("birth_date", "id"))
@@ -221,10 +252,11 @@ def household_file(user, household):
     }
 
 
-def person_for(user, pk):
+def person_for(user, pk, *, editable=False):
+    persons = Person.objects.editable_by(user) if editable else persons_for(user)
     return get_visible_or_404(
         Person, user, pk=pk,
-        queryset=persons_for(user).select_related("household", "household__coordinator"),
+        queryset=persons.select_related("household", "household__coordinator"),
     )
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -82,6 +83,7 @@ def case_list(request):
     query.pop("side", None)
     return render(request, "cases/case_list.html", {
         "filter": filterset, "page": page, "query": query.urlencode(),
+        "self_support": selectors.self_support_by_ground(request.user),
     })
 
 
@@ -147,7 +149,7 @@ def household_update(request, pk):
 
 @permission_required("cases.change_household", raise_exception=True)
 def plan_update(request, pk):
-    household = selectors.household_for(request.user, pk)
+    household = selectors.editable_household(request.user, pk)
     form = PlanForm(request.POST or None, instance=household)
     if request.method == "POST" and form.is_valid() and _save_form(
             request, form, code="cases.plan"):
@@ -158,7 +160,7 @@ def plan_update(request, pk):
 
 @permission_required("cases.assign_coordinator", raise_exception=True)
 def assign(request, pk):
-    household = selectors.household_for(request.user, pk)
+    household = selectors.editable_household(request.user, pk)
     form = AssignForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -198,7 +200,7 @@ def my_families(request):
 
 @permission_required("cases.add_person", raise_exception=True)
 def person_create(request, pk):
-    household = selectors.household_for(request.user, pk)
+    household = selectors.editable_household(request.user, pk)
     form = PersonForm(request.POST or None, instance=Person(household=household))
     if request.method == "POST" and form.is_valid() and _save_form(
             request, form, code="cases.person"):
@@ -211,8 +213,9 @@ def person_detail(request, pk):
     person = selectors.person_for(request.user, pk)
     audit.record(request.user, "cases.person.read", AuditAction.READ, target=person,
                  request=request)
+    actions = Action.objects.visible_to(request.user).select_related("responsible_party")
     goals = (Goal.objects.visible_to(request.user).filter(person=person)
-             .prefetch_related("actions__responsible_party"))
+             .prefetch_related(Prefetch("actions", queryset=actions)))
     parties = InvolvedParty.objects.visible_to(request.user).filter(concerns=person)
     return render(request, "cases/person_detail.html", {
         "person": person, "household": person.household, "goals": goals, "parties": parties,
@@ -232,7 +235,7 @@ def person_update(request, pk):
 
 @permission_required("cases.add_involvedparty", raise_exception=True)
 def party_create(request, pk):
-    household = selectors.household_for(request.user, pk)
+    household = selectors.editable_household(request.user, pk)
     form = PartyForm(request.POST or None, instance=InvolvedParty(household=household),
                      persons=selectors.persons_for(request.user).filter(household=household))
     if request.method == "POST" and form.is_valid() and _save_form(
@@ -255,7 +258,7 @@ def party_update(request, pk):
 
 @permission_required("cases.add_journalnote", raise_exception=True)
 def journal_create(request, pk):
-    household = selectors.household_for(request.user, pk)
+    household = selectors.editable_household(request.user, pk)
     corrects = None
     corrects_id = request.GET.get("retter", "")
     if corrects_id:
@@ -281,7 +284,7 @@ def journal_create(request, pk):
 
 @permission_required("cases.add_goal", raise_exception=True)
 def goal_create(request, pk):
-    person = selectors.person_for(request.user, pk)
+    person = selectors.person_for(request.user, pk, editable=True)
     form = GoalForm(request.POST or None, instance=Goal(person=person))
     if request.method == "POST" and form.is_valid() and _save_form(
             request, form, code="cases.goal"):
@@ -298,9 +301,9 @@ def _action_form(request, action):
 
 @permission_required("cases.add_action", raise_exception=True)
 def action_create(request, pk):
-    goal = get_visible_or_404(
+    goal = get_editable_or_404(
         Goal, request.user, pk=pk,
-        queryset=Goal.objects.visible_to(request.user).select_related("person__household"),
+        queryset=Goal.objects.editable_by(request.user).select_related("person__household"),
     )
     form = _action_form(request, Action(goal=goal))
     household = goal.person.household

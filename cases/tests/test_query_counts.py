@@ -44,8 +44,8 @@ def queries_for(client, url):
 # adds the user's municipality and groups (2).
 PAGES = [
     # 7 + 2 + the paginator's count, the filter form's coordinators, the households
-    # (person and overdue counts as subqueries), their persons
-    ("cases:case_list", "alice", False, 13),
+    # (person and overdue counts as subqueries), their persons, self-support per ground
+    ("cases:case_list", "alice", False, 14),
     # 7 + 2 + waiting households (person count as subquery), coordinators with their
     # caseloads (subqueries), recent assignments
     ("cases:assignment_board", "bob", True, 12),
