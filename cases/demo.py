@@ -152,7 +152,8 @@ def _persons(household, rows):
 def _plan(household, persons, author):
     today = timezone.localdate()
     adult = persons[0]
-    party = InvolvedParty.all_objects.filter(household=household).first()
+    party = InvolvedParty.all_objects.filter(household=household,
+                                             kind=PartyKind.JOBCENTER).first()
     goal, _created = Goal.all_objects.get_or_create(
         person=adult, description="Ordinært job inden for et år",
         defaults={"domain": GoalDomain.EMPLOYMENT,

@@ -116,20 +116,24 @@ def coordinators_for(user):
 
 
 def caseloads(user):
-    """Each coordinator with their open households, persons, children and overdue items."""
+    """Each coordinator with their open households, persons, children and overdue items
+    (overdue actions plus legal milestones missed)."""
     today = timezone.localdate()
     # Born after this day means under 18 today (29 February counts from 28 February).
     adult_born_before = today.replace(year=today.year - 18, day=min(today.day, 28)
                                       if today.month == 2 else today.day)
+    # A household held only as interim tovholder is waiting, not part of a caseload.
     households = Household.objects.visible_to(user).filter(
-        coordinator=OuterRef("pk"), status__in=OPEN_STATUSES
+        coordinator=OuterRef("pk"), status__in=OPEN_STATUSES, coordinator_is_interim=False,
     )
     persons = persons_for(user).filter(
-        household__coordinator=OuterRef("pk"), household__status__in=OPEN_STATUSES
+        household__coordinator=OuterRef("pk"), household__status__in=OPEN_STATUSES,
+        household__coordinator_is_interim=False,
     )
     actions = overdue_actions(user).filter(
         goal__person__household__coordinator=OuterRef("pk"),
         goal__person__household__status__in=OPEN_STATUSES,
+        goal__person__household__coordinator_is_interim=False,
     )
     return coordinators_for(user).annotate(
         household_count=_count(households, "coordinator"),

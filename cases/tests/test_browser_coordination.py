@@ -39,6 +39,9 @@ def test_a_team_lead_assigns_and_the_tovholder_builds_the_plan(page, axe, munici
     expect(page.get_by_role("status")).to_contain_text(f"Alice Andersen er nu tovholder for {case}")
     expect(page.get_by_text("Ingen familier venter.")).to_be_visible()
     axe.check(page)
+    page.get_by_role("link", name=case).first.click()  # the history, from recent assignments
+    expect(page.get_by_role("cell", name="Taler arabisk og har plads")).to_be_visible()
+    axe.check(page)
     page.get_by_role("button", name="Log ud").click()
 
     log_in(page, "alice")

@@ -141,6 +141,7 @@ def test_the_board_shows_each_coordinators_caseload(client, alice, bob):
     ActionFactory(goal=GoalFactory(person=adult, created_at=timezone.now()
                                    - datetime.timedelta(days=30)), deadline=days_ago(1))
     make_household(coordinator=alice, status="closed")
+    make_household(coordinator=alice, interim=True)  # waiting, not yet her caseload
     client.force_login(bob)
     response = client.get(reverse("cases:assignment_board"))
     alice_row = next(c for c in response.context["caseloads"] if c == alice)
