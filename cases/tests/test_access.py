@@ -48,8 +48,12 @@ def test_assigning_is_404_for_a_team_lead_of_another_municipality(client, bob, f
     client.force_login(odense_lead)
     url = reverse("cases:assign", args=[family["household"].pk])
     assert client.get(url).status_code == 404
+    board = client.get(reverse("cases:assignment_board")).content.decode()
+    assert family["household"].case_number not in board and "Alice" not in board
     client.force_login(bob)
     assert client.get(url).status_code == 200
+    assert family["household"].case_number in client.get(
+        reverse("cases:assignment_board")).content.decode()
 
 
 def test_a_caseworker_may_not_assign_a_coordinator(client, alice, family):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,6 +64,12 @@ def test_a_journal_note_is_never_edited_or_deleted(family):
     with pytest.raises(PermissionDenied):
         note.delete()
     assert JournalNote.all_objects.get(pk=note.pk).text == "Første samtale"
+
+
+def test_postgresql_itself_refuses_to_update_a_journal_note(postgres, family):
+    with pytest.raises(DatabaseError, match="never updated"), transaction.atomic():
+        JournalNote.all_objects.filter(pk=family["note"].pk).update(text="ændret")
+    assert JournalNote.all_objects.get(pk=family["note"].pk).text == "Første samtale"
 
 
 def test_a_correction_is_a_new_note_referring_to_the_old(client, alice, family):
