@@ -243,13 +243,17 @@ def household_file(user, household):
         JournalNote.objects.visible_to(user).filter(household=household)
         .select_related("author", "person", "corrects")
     )
-    concerned = {p.pk for party in parties for p in party.concerns.all()}
+    # As the Assens report counted: authorities (organisations) and the people in them.
+    organisations = {party.organisation.strip().casefold() for party in parties}
+    people = {(party.organisation.strip().casefold(), party.contact_name.strip().casefold())
+              for party in parties if party.contact_name.strip()}
     return {
         "persons": persons,
         "parties": parties,
         "goals": goals,
         "notes": notes,
-        "concerned_count": len(concerned),
+        "organisation_count": len(organisations),
+        "people_count": len(people),
         "adults": [p for p in persons if p.is_adult(household.takeover_on)],
         "children": [p for p in persons if not p.is_adult(household.takeover_on)],
         "history": list(assignment_history(user, household)[:20]),

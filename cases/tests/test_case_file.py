@@ -90,10 +90,13 @@ def test_a_correction_is_a_new_note_referring_to_the_old(client, alice, family):
 def test_the_household_page_shows_every_party_with_counts(client, alice, family):
     household = family["household"]
     for n in range(11):
-        PartyFactory(household=household, organisation=f"Aktør {n}")
+        PartyFactory(household=household, organisation=f"Aktør {n}", contact_name="Kim")
+    for name in ("Pia Holm", "Jens Mikkelsen", ""):
+        PartyFactory(household=household, organisation="Jobcenter Assens", contact_name=name)
     client.force_login(alice)
     body = client.get(household.get_absolute_url()).content.decode()
-    assert "12 aktører, 1 person i husstanden berørt" in body
+    # 12 organisations; 11 + Karen Lærer, Pia Holm and Jens Mikkelsen at the jobcentre
+    assert "12 aktører, 14 personer" in body
     assert "Jobcenter Assens" in body and "Aktør 10" in body
 
 
