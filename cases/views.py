@@ -91,9 +91,10 @@ def case_list(request):
 def case_export(request):
     """The filtered case list as CSV: names, never CPR numbers."""
     filterset = _filtered(request)
+    terms = " ".join(f"{key}={value}" for key, value in _masked(request.GET).items())
     audit.record(request.user, "cases.household.exported", AuditAction.EXPORT,
                  owner_municipality_id=request.user.municipality_id,
-                 search_terms=request.GET.urlencode(), request=request)
+                 search_terms=terms, request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="sager.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 with æøå correctly only with a BOM
@@ -101,14 +102,21 @@ def case_export(request):
     writer.writerow([_("Sagsnummer"), _("Status"), _("Tovholder"), _("Ankomst"),
                      _("Personer"), _("Navne"), _("Overskredne handlinger")])
     for household in filterset.qs:
-        writer.writerow([
+        writer.writerow([_spreadsheet_safe(value) for value in (
             household.case_number, household.get_status_display(),
             str(household.coordinator or ""),
             household.arrived_on.isoformat() if household.arrived_on else "",
             household.person_count, ", ".join(str(p) for p in household.persons.all()),
             household.overdue_count,
-        ])
+        )])
     return response
+
+
+def _spreadsheet_safe(value):
+    """Text that a spreadsheet would run as a formula is quoted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 @permission_required("cases.add_household", raise_exception=True)

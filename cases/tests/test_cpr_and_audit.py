@@ -72,13 +72,30 @@ def test_a_name_search_finds_by_name_and_case_number_and_is_audited(client, alic
 
 def test_the_csv_export_has_no_cpr_and_writes_an_export_event(client, alice, family):
     client.force_login(alice)
-    response = client.get(reverse("cases:case_export"))
+    response = client.get(reverse("cases:case_export"), {"status": "active"})
     body = response.content.decode()
     assert response["Content-Type"].startswith("text/csv")
     assert family["household"].case_number in body and "Amina Haddad" in body
     assert CPR not in body and "1234" not in body
-    assert AuditEvent.objects.filter(code="cases.household.exported",
-                                     action=AuditAction.EXPORT, actor=alice).exists()
+    event = AuditEvent.objects.get(code="cases.household.exported")
+    assert event.action == AuditAction.EXPORT and event.actor == alice
+    assert event.search_terms == "status=active"
+
+
+@pytest.mark.parametrize("query", [CPR, "140388 1234", "1403881234"])
+def test_an_export_of_a_cpr_search_audits_the_terms_masked(client, alice, family, query):
+    client.force_login(alice)
+    assert client.get(reverse("cases:case_export"), {"q": query}).status_code == 200
+    event = AuditEvent.objects.get(code="cases.household.exported")
+    assert event.search_terms == f"q={MASKED}"
+
+
+def test_the_export_quotes_what_a_spreadsheet_would_run(client, alice, family):
+    person = family["person"]
+    type(person).all_objects.filter(pk=person.pk).update(first_name="=HYPERLINK(1)")
+    client.force_login(alice)
+    body = client.get(reverse("cases:case_export")).content.decode()
+    assert "'=HYPERLINK(1) Haddad" in body
 
 
 @pytest.fixture
