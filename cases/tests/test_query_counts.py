@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cases import services
+from cases.models import Household
 from cases.tests.factories import (
     ActionFactory,
     GoalFactory,
@@ -82,3 +84,22 @@ def test_the_csv_export_costs_a_fixed_number_of_queries(client, alice):
     # 7 (no header) + the audit event, the households, their persons
     assert (few, many) == (10, 10)
     assert response.content.decode().count("\n") == 51
+
+
+def test_the_household_page_costs_a_fixed_number_of_queries(client, alice):
+    client.force_login(alice)
+    add_households(1, coordinator=alice)
+    household = Household.all_objects.get()
+    few, _response = queries_for(client, household.get_absolute_url())
+    for n in range(10):
+        person = PersonFactory(household=household, first_name=f"Ekstra{n}")
+        PartyFactory(household=household).concerns.add(person)
+        ActionFactory(goal=GoalFactory(person=person))
+        services.add_journal_note(household=household, author=alice, text=f"Notat {n}",
+                                  category="meeting")
+    many, response = queries_for(client, household.get_absolute_url())
+    # 7 + 2 + the household (with coordinator and municipality), the audit event, its
+    # persons, its parties, their concerned persons, its goals (with persons), their
+    # actions (with responsible parties), its journal notes, the assignment history
+    assert (few, many) == (18, 18)
+    assert "Ekstra9" in response.content.decode()

@@ -111,3 +111,30 @@ def test_concurrent_reassignments_leave_exactly_one_current_assignment(municipal
         assert earlier.ended_at == later.started_at
     current = Household.all_objects.get(pk=household.pk).coordinator
     assert history[-1].coordinator == current and history[-1].ended_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_households_created_at_once_get_distinct_case_numbers(municipalities, postgres):
+    workers = [UserFactory(username=f"worker{n}", role="sagsbehandler") for n in range(6)]
+    barrier = threading.Barrier(len(workers))
+    errors = []
+
+    def create(worker):
+        try:
+            barrier.wait()
+            services.create_household(by=worker, coordinator=worker)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create, args=(w,)) for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    numbers = sorted(Household.all_objects.values_list("case_number", flat=True))
+    year = Household.all_objects.first().created_at.year
+    assert numbers == [f"0420-{year}-{n:05d}" for n in range(1, 7)]
