@@ -21,6 +21,7 @@ urlpatterns = [
     path("adgangskode/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("adgangskode/skiftet/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("sager/", include("cases.urls")),
     path("efteruddannelse/", include("training.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,287 @@
+"""Reads of case files. Everything goes through the access policy (visible_to), and
+each list is a fixed number of queries however many households it shows."""
+
+import calendar
+import datetime
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from cases.models import (
+    OPEN_STATUSES,
+    Action,
+    CoordinatorAssignment,
+    Goal,
+    Household,
+    HouseholdStatus,
+    InvolvedParty,
+    JournalNote,
+    OccupationStatus,
+    Person,
+    ResidenceGround,
+)
+from cases.models.plan import OPEN_ACTION_STATUSES
+from integration_portal.access import get_editable_or_404, get_visible_or_404, own_q
+from integration_portal.models import User
+from integration_portal.roles import Role
+
+
+def _count(queryset, group_by):
+    """A correlated COUNT subquery, 0 when there are no rows."""
+    counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _month_before(day):
+    year, month = (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+    last_day = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
+
+
+def overdue_actions(user):
+    return Action.objects.visible_to(user).filter(
+        status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.localdate()
+    )
+
+
+MILESTONE_FIELDS = ["contract_signed_on", "danish_education_offered_on",
+                    "first_company_offer_on"]
+
+
+def _late_milestones(households):
+    """One count per legal milestone missing more than a month after takeover."""
+    cutoff = _month_before(timezone.localdate())
+    late = [households.filter(takeover_on__lt=cutoff, **{f"{field}__isnull": True})
+            for field in MILESTONE_FIELDS]
+    return sum((_count(qs, "coordinator") for qs in late[1:]), _count(late[0], "coordinator"))
+
+
+def persons_for(user):
+    return Person.objects.visible_to(user)
+
+
+def households_for(user):
+    """The case list's rows: coordinator, persons and overdue actions in fixed queries."""
+    overdue = overdue_actions(user).filter(goal__person__household=OuterRef("pk"))
+    return (
+        Household.objects.visible_to(user)
+        .select_related("coordinator")
+        .annotate(
+            person_count=_count(persons_for(user).filter(household=OuterRef("pk")), "household"),
+            overdue_count=_count(overdue, "goal__person__household"),
+        )
+        .prefetch_related(Prefetch("persons", queryset=persons_for(user).order_by("id")))
+    )
+
+
+def self_support_by_ground(user):
+    """Adults per residence ground and how many are in a job or self-supporting, so
+    the municipality can see which groups get which results."""
+    today = timezone.localdate()
+    cutoff = today.replace(year=today.year - 18, day=min(today.day, 28)
+                           if today.month == 2 else today.day)
+    working = [OccupationStatus.JOB, OccupationStatus.SELF_SUPPORTING]
+    rows = (
+        persons_for(user).filter(birth_date__lte=cutoff)
+        .values("residence_ground")
+        .annotate(adults=Count("pk"),
+                  self_supporting=Count("pk", filter=Q(occupation_status__in=working)))
+        .order_by("residence_ground")
+    )
+    labels = dict(ResidenceGround.choices)
+    return [{**row, "label": labels.get(row["residence_ground"], "–"),
+             "share": round(100 * row["self_supporting"] / row["adults"])} for row in rows]
+
+
+def coordinators_for(user):
+    """Active caseworkers and team leads of the user's municipality."""
+    return (
+        User.objects.filter(own_q(user, "municipality"), is_active=True,
+                            groups__name__in=[Role.CASEWORKER, Role.TEAM_LEAD])
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def caseloads(user):
+    """Each coordinator with their open households, persons, children and overdue items
+    (overdue actions plus legal milestones missed)."""
+    today = timezone.localdate()
+    # Born after this day means under 18 today (29 February counts from 28 February).
+    adult_born_before = today.replace(year=today.year - 18, day=min(today.day, 28)
+                                      if today.month == 2 else today.day)
+    # A household held only as interim tovholder is waiting, not part of a caseload.
+    households = Household.objects.visible_to(user).filter(
+        coordinator=OuterRef("pk"), status__in=OPEN_STATUSES, coordinator_is_interim=False,
+    )
+    persons = persons_for(user).filter(
+        household__coordinator=OuterRef("pk"), household__status__in=OPEN_STATUSES,
+        household__coordinator_is_interim=False,
+    )
+    actions = overdue_actions(user).filter(
+        goal__person__household__coordinator=OuterRef("pk"),
+        goal__person__household__status__in=OPEN_STATUSES,
+        goal__person__household__coordinator_is_interim=False,
+    )
+    return coordinators_for(user).annotate(
+        household_count=_count(households, "coordinator"),
+        person_count=_count(persons, "household__coordinator"),
+        child_count=_count(persons.filter(birth_date__gt=adult_born_before),
+                           "household__coordinator"),
+        overdue_count=_count(actions, "goal__person__household__coordinator")
+        + _late_milestones(households),
+    )
+
+
+def waiting_households(user):
+    """Open households held by an interim tovholder: expected arrivals first, by arrival."""
+    return (
+        Household.objects.visible_to(user)
+        .filter(status__in=OPEN_STATUSES, coordinator_is_interim=True)
+        .select_related("coordinator")
+        .annotate(
+            person_count=_count(persons_for(user).filter(household=OuterRef("pk")), "household"),
+            expected_first=Case(When(status=HouseholdStatus.EXPECTED, then=0), default=1),
+        )
+        .order_by("expected_first", F("arrived_on").asc(nulls_last=True), "case_number")
+    )
+
+
+def recent_assignments(user, limit=10):
+    return (
+        CoordinatorAssignment.objects.visible_to(user)
+        .select_related("household", "coordinator", "assigned_by")
+        .order_by("-started_at", "-id")[:limit]
+    )
+
+
+def assignment_history(user, household):
+    return (
+        CoordinatorAssignment.objects.visible_to(user)
+        .filter(household=household)
+        .select_related("coordinator", "assigned_by")
+        .order_by("-started_at", "-id")
+    )
+
+
+def my_households(user):
+    """The user's open households as tovholder, with persons and involved parties."""
+    return (
+        Household.objects.visible_to(user)
+        .filter(coordinator=user, status__in=OPEN_STATUSES)
+        .annotate(overdue_count=_count(
+            overdue_actions(user).filter(goal__person__household=OuterRef("pk")),
+            "goal__person__household",
+        ))
+        .prefetch_related(
+            Prefetch("persons", queryset=persons_for(user).order_by("birth_date", "id")),
+            Prefetch("parties", queryset=InvolvedParty.objects.visible_to(user)),
+        )
+        .order_by(F("arrived_on").asc(nulls_last=True), "case_number")
+    )
+
+
+def due_this_week(user):
+    """Open actions in the user's households due within seven days (or already late)."""
+    until = timezone.localdate() + datetime.timedelta(days=7)
+    return (
+        Action.objects.visible_to(user)
+        .filter(goal__person__household__coordinator=user,
+                goal__person__household__status__in=OPEN_STATUSES,
+                status__in=OPEN_ACTION_STATUSES, deadline__lte=until)
+        .select_related("goal__person__household", "responsible_party")
+        .order_by("deadline", "id")
+    )
+
+
+def household_for(user, pk):
+    return get_visible_or_404(
+        Household, user, pk=pk,
+        queryset=Household.objects.visible_to(user).select_related("coordinator",
+                                                                   "municipality"),
+    )
+
+
+def editable_household(user, pk):
+    """A household the user may change: their own municipality's, never a shared one."""
+    return get_editable_or_404(
+        Household, user, pk=pk,
+        queryset=Household.objects.editable_by(user).select_related("coordinator",
+                                                                    "municipality"),
+    )
+
+
+def household_file(user, household):
+    """Everything on the household page, each part through the access policy."""
+    persons = list(persons_for(user).filter(household=household).order_by("birth_date", "id"))
+    parties = list(
+        InvolvedParty.objects.visible_to(user).filter(household=household)
+        .prefetch_related(Prefetch("concerns", queryset=persons_for(user)))
+    )
+    goals = list(
+        Goal.objects.visible_to(user).filter(person__household=household)
+        .select_related("person")
+        .prefetch_related(Prefetch(
+            "actions",
+            queryset=Action.objects.visible_to(user).select_related("responsible_party"),
+        ))
+        .order_by("person__birth_date", "person_id", "domain", "id")
+    )
+    notes = list(
+        JournalNote.objects.visible_to(user).filter(household=household)
+        .select_related("author", "person", "corrects")
+    )
+    # As the Assens report counted: authorities (organisations) and the people in them.
+    organisations = {party.organisation.strip().casefold() for party in parties}
+    people = {(party.organisation.strip().casefold(), party.contact_name.strip().casefold())
+              for party in parties if party.contact_name.strip()}
+    return {
+        "persons": persons,
+        "parties": parties,
+        "goals": goals,
+        "notes": notes,
+        "organisation_count": len(organisations),
+        "people_count": len(people),
+        "adults": [p for p in persons if p.is_adult(household.takeover_on)],
+        "children": [p for p in persons if not p.is_adult(household.takeover_on)],
+        "history": list(assignment_history(user, household)[:20]),
+    }
+
+
+def person_for(user, pk, *, editable=False):
+    persons = Person.objects.editable_by(user) if editable else persons_for(user)
+    return get_visible_or_404(
+        Person, user, pk=pk,
+        queryset=persons.select_related("household", "household__coordinator"),
+    )
+
+
+def my_families_card(request):
+    user = request.user
+    households = list(my_households(user)[:5])
+    return {
+        "households": households,
+        "household_count": Household.objects.visible_to(user)
+        .filter(coordinator=user, status__in=OPEN_STATUSES).count(),
+        "due_count": due_this_week(user).count(),
+    }
+
+
+def assignment_board_card(request):
+    user = request.user
+    return {"waiting": list(waiting_households(user)[:5]),
+            "waiting_count": waiting_households(user).count()}
+
+
