@@ -14,4 +14,5 @@ RUN DEBUG=true python manage.py collectstatic --no-input \
  && useradd --system --uid 1000 portal && mkdir -p /data/media && chown portal /data/media
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "integration_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "integration_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-",
+     "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s\" %(s)s %(b)s %(L)s"]

@@ -17,6 +17,7 @@ class IntegrationPortalConfig(AppConfig):
 
     def ready(self):
         from integration_portal.dashboard import register_card
+        from integration_portal.reference import ensure_reference_data
         from integration_portal.roles import sync_role_groups
 
         register_card(
@@ -27,3 +28,5 @@ class IntegrationPortalConfig(AppConfig):
         # post_migrate is sent once per app; permissions of later apps exist only
         # after their own signal, so the groups are synced on the last app's.
         post_migrate.connect(sync_role_groups, dispatch_uid="sync_role_groups")
+        post_migrate.connect(ensure_reference_data, sender=self,
+                             dispatch_uid="integration_portal_reference_data")

@@ -14,9 +14,10 @@ from stdnum.exceptions import InvalidComponent
 from stdnum.exceptions import ValidationError as StdnumError
 
 # A day and month that can exist, two year digits, then four digits, optionally
-# split 6-4 by a dash or a space, and not inside a longer number.
+# split 6-4 by a dash or a space (also as it appears URL-encoded: + or %20), and not
+# inside a longer number.
 CPR_LIKE = re.compile(
-    r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})[-\s]?(\d{4})(?!\d)"
+    r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})(?:[-\s+]|%20)?(\d{4})(?!\d)"
 )
 
 

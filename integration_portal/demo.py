@@ -32,7 +32,7 @@ class DemoWorld:
 def seed_users():
     """Create or refresh the demo users; returns them by username."""
     password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
-    municipalities = {m.code: m for m in Municipality.objects.filter(code__in=["420", "461"])}
+    municipalities = {code: Municipality.objects.get(code=code) for code in ("420", "461")}
     users = {}
     for username, first, last, code, role in DEMO_USERS:
         user, _created = User.objects.update_or_create(
@@ -40,7 +40,7 @@ def seed_users():
             defaults={
                 "first_name": first, "last_name": last,
                 "email": f"{username}@example.dk",
-                "municipality": municipalities.get(code),
+                "municipality": municipalities[code] if code else None,
                 "phone": "64 74 00 00" if code == "420" else "65 51 00 00",
                 "reachable": "Mandag-torsdag kl. 9-12",
             },

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from integration_portal.dashboard import register_card
@@ -26,8 +27,11 @@ class TrainingConfig(AppConfig):
     }
 
     def ready(self):
+        from training.reference import ensure_reference_data
         from training.selectors import dashboard_card_context
 
+        post_migrate.connect(ensure_reference_data, sender=self,
+                             dispatch_uid="training_reference_data")
         register_card(
             "training", template="training/cards/training.html", order=40,
             roles=[Role.TRAINING_ADMIN, Role.MUNICIPAL_ADMIN], context=dashboard_card_context,

@@ -1,5 +1,4 @@
 import datetime
-import importlib
 
 import pytest
 
@@ -31,15 +30,3 @@ def family(alice):
     household.refresh_from_db()
     return {"household": household, "person": person, "party": party, "goal": goal,
             "action": action, "note": note}
-
-
-@pytest.fixture
-def municipalities(transactional_db):
-    """Reload the municipalities for a transactional test: an earlier transactional
-    test's flush empties the table a data migration filled (and serialized rollback
-    does not survive Playwright's greenlet context)."""
-    from django.apps import apps
-
-    importlib.import_module("integration_portal.migrations.0002_load_municipalities").load(
-        apps, None
-    )

@@ -20,7 +20,7 @@ def log_in(page, username):
 
 
 @pytest.mark.browser
-def test_a_team_lead_assigns_and_the_tovholder_builds_the_plan(page, axe, municipalities,
+def test_a_team_lead_assigns_and_the_tovholder_builds_the_plan(page, axe, transactional_db,
                                                                 alice, bob):
     household = make_household(coordinator=bob, interim=True, status="expected",
                                arrived_on=timezone.localdate() + datetime.timedelta(days=7))

@@ -48,6 +48,7 @@ def test_a_cpr_search_finds_the_household_and_audits_the_terms_masked(client, al
         main = body[body.index("<main"):body.index("</main>")]
         assert family["household"].case_number in main
         assert query not in main and MASKED in main  # results, search box, links
+        assert "1234" not in body.replace("0420", "")  # nor the footer's language form
     events = AuditEvent.objects.filter(code="cases.household.searched")
     assert [e.search_terms for e in events] == [MASKED, "1403881234"[:6] + "-xxxx", MASKED]
     assert all(e.action == AuditAction.SEARCH for e in events)

@@ -77,7 +77,7 @@ def test_the_database_refuses_a_second_open_assignment(alice, bob):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_reassignments_leave_exactly_one_current_assignment(municipalities, postgres):
+def test_concurrent_reassignments_leave_exactly_one_current_assignment(transactional_db, postgres):
     lead = UserFactory(username="lead", role="teamleder")
     workers = [UserFactory(username=f"worker{n}", role="sagsbehandler") for n in range(6)]
     household = make_household(coordinator=lead, interim=True)
@@ -114,7 +114,7 @@ def test_concurrent_reassignments_leave_exactly_one_current_assignment(municipal
 
 
 @pytest.mark.django_db(transaction=True)
-def test_households_created_at_once_get_distinct_case_numbers(municipalities, postgres):
+def test_households_created_at_once_get_distinct_case_numbers(transactional_db, postgres):
     workers = [UserFactory(username=f"worker{n}", role="sagsbehandler") for n in range(6)]
     barrier = threading.Barrier(len(workers))
     errors = []

@@ -1,21 +1,12 @@
 """Load the 98 Danish municipalities (code, name, region) from the shipped CSV."""
 
-import csv
-from pathlib import Path
-
 from django.db import migrations
 
-CSV_PATH = Path(__file__).resolve().parent.parent / "data" / "municipalities.csv"
+from integration_portal.reference import load_municipalities
 
 
 def load(apps, schema_editor):
-    Municipality = apps.get_model("integration_portal", "Municipality")
-    with CSV_PATH.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            Municipality.objects.update_or_create(
-                code=row["kommunekode"].zfill(3),
-                defaults={"name": row["navn"], "region": row["regionskode"]},
-            )
+    load_municipalities(apps)
 
 
 class Migration(migrations.Migration):

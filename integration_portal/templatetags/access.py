@@ -1,6 +1,7 @@
 from django import template
 
 from integration_portal.access import access_notes
+from integration_portal.cpr import mask_in_text
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def owned_by_user(obj, user):
     """True when the user's municipality owns obj (so it may be changed)."""
     owner = getattr(obj, "audit_owner_id", None)
     return bool(user.municipality_id) and owner == user.municipality_id
+
+
+@register.filter
+def mask_cpr(text):
+    """Mask CPR-shaped numbers, e.g. in a URL carried into a form."""
+    return mask_in_text(text)

@@ -13,7 +13,7 @@ NAMES = ["Åse Ærø", "Bjørn Østergaard", "Cæcilie Møller"]
 
 
 @pytest.fixture
-def training_admin(reference_data, settings, tmp_path):
+def training_admin(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     for name in NAMES:
         PractitionerFactory(name=name)

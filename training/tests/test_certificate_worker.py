@@ -8,7 +8,7 @@ from training.tests.factories import PractitionerFactory, make_session
 
 
 @pytest.mark.worker
-def test_a_real_worker_issues_the_certificate(reference_data, celery_worker_process, trine,
+def test_a_real_worker_issues_the_certificate(transactional_db, celery_worker_process, trine,
                                               settings, tmp_path):
     enrolment = services.enrol(session=make_session(), practitioner=PractitionerFactory(),
                                by=trine)

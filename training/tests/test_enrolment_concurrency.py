@@ -10,7 +10,7 @@ from training.tests.factories import PractitionerFactory, make_session
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_simultaneous_requests_fill_twenty_seats_and_queue_thirty_in_order(
-        postgres, reference_data, trine):
+        postgres, transactional_db, trine):
     session = make_session(capacity=20)
     practitioners = [PractitionerFactory() for _ in range(50)]
     start = threading.Barrier(50)
