@@ -7,34 +7,15 @@ part of the plan snapshot and its hash, so a change there makes a new version), 
 None to leave the section out; ``template`` renders that data inside the PDF.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from integration_portal.slots import Slot
 
-
-@dataclass(frozen=True)
-class PlanSection:
-    key: str
-    template: str
-    data: Callable
-    order: int = 100
-
-
-_sections = {}
+plan_sections = Slot("printed plan")
 
 
 def register_plan_section(key, *, template, data, order=100):
-    _sections[key] = PlanSection(key, template, data, order)
+    plan_sections.register(key, template=template, context=data, order=order)
 
 
-def plan_sections(household):
+def plan_section_data(household):
     """{key: data} of every registered section that has something to print."""
-    found = {}
-    for section in sorted(_sections.values(), key=lambda s: s.order):
-        data = section.data(household)
-        if data is not None:
-            found[section.key] = data
-    return found
-
-
-def section_template(key):
-    return _sections[key].template
+    return {entry.key: data for entry, data in plan_sections.filled(household)}

@@ -27,6 +27,7 @@ from cases.forms import (
     PlanForm,
 )
 from cases.models import Action, Goal, Household, InvolvedParty, JournalNote, Person
+from cases.panels import household_panels
 from integration_portal import audit, cpr
 from integration_portal.access import get_editable_or_404, get_visible_or_404
 from integration_portal.models import AuditAction
@@ -142,7 +143,9 @@ def household_detail(request, pk):
     audit.record(request.user, "cases.household.read", AuditAction.READ, target=household,
                  request=request)
     context = selectors.household_file(request.user, household)
-    return render(request, "cases/household_detail.html", {"household": household, **context})
+    panels = household_panels.filled(request, household)
+    return render(request, "cases/household_detail.html",
+                  {"household": household, "panels": panels, **context})
 
 
 @permission_required("cases.change_household", raise_exception=True)

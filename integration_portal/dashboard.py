@@ -5,30 +5,19 @@ for the request; it is shown to users holding any of its roles. The core renders
 cards without knowing which apps provide them.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from integration_portal.slots import Slot
 
-
-@dataclass(frozen=True)
-class Card:
-    key: str
-    template: str
-    roles: frozenset
-    order: int = 100
-    context: Callable = field(default=lambda request: {})
-
-
-_cards = {}
+cards = Slot("dashboard")
 
 
 def register_card(key, *, template, roles, order=100, context=None):
-    _cards[key] = Card(key, template, frozenset(roles), order, context or (lambda request: {}))
+    cards.register(key, template=template, roles=roles, order=order,
+                   context=context or (lambda request: {}))
 
 
 def cards_for(request):
     """[(card, context)] for the user's roles, in order."""
     roles = set(request.user.roles)
     if request.user.is_superuser:
-        roles |= {card_role for card in _cards.values() for card_role in card.roles}
-    chosen = sorted((c for c in _cards.values() if c.roles & roles), key=lambda c: c.order)
-    return [(card, card.context(request)) for card in chosen]
+        roles |= {role for card in cards.entries() for role in card.roles}
+    return [(card, card.context(request)) for card in cards.entries() if card.roles & roles]
