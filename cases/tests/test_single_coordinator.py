@@ -1,13 +1,13 @@
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from cases import services
 from cases.models import CoordinatorAssignment, Household, HouseholdStatus
 from cases.tests.factories import make_household
 from integration_portal.models import AuditEvent
+from integration_portal.testing.concurrency import run_at_once
 from integration_portal.testing.factories import UserFactory
 
 
@@ -81,28 +81,13 @@ def test_concurrent_reassignments_leave_exactly_one_current_assignment(transacti
     lead = UserFactory(username="lead", role="teamleder")
     workers = [UserFactory(username=f"worker{n}", role="sagsbehandler") for n in range(6)]
     household = make_household(coordinator=lead, interim=True)
-    barrier = threading.Barrier(len(workers))
-    errors = []
-
     def reassign(worker):
-        try:
-            barrier.wait()
-            services.assign_coordinator(
-                household=Household.all_objects.get(pk=household.pk), coordinator=worker,
-                by=lead, reason=f"til {worker.username}",
-            )
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+        services.assign_coordinator(
+            household=Household.all_objects.get(pk=household.pk), coordinator=worker,
+            by=lead, reason=f"til {worker.username}",
+        )
 
-    threads = [threading.Thread(target=reassign, args=(w,)) for w in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
+    assert run_at_once(reassign, workers) == []
     history = list(CoordinatorAssignment.all_objects.filter(household=household)
                    .order_by("started_at", "id"))
     assert len(history) == len(workers) + 1
@@ -116,25 +101,11 @@ def test_concurrent_reassignments_leave_exactly_one_current_assignment(transacti
 @pytest.mark.django_db(transaction=True)
 def test_households_created_at_once_get_distinct_case_numbers(transactional_db, postgres):
     workers = [UserFactory(username=f"worker{n}", role="sagsbehandler") for n in range(6)]
-    barrier = threading.Barrier(len(workers))
-    errors = []
 
     def create(worker):
-        try:
-            barrier.wait()
-            services.create_household(by=worker, coordinator=worker)
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+        services.create_household(by=worker, coordinator=worker)
 
-    threads = [threading.Thread(target=create, args=(w,)) for w in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
+    assert run_at_once(create, workers) == []
     numbers = sorted(Household.all_objects.values_list("case_number", flat=True))
     year = Household.all_objects.first().created_at.year
     assert numbers == [f"0420-{year}-{n:05d}" for n in range(1, 7)]

@@ -1,8 +1,7 @@
-import threading
 
 import pytest
-from django.db import connection
 
+from integration_portal.testing.concurrency import run_at_once
 from training import services
 from training.models import Enrolment, EnrolmentStatus
 from training.tests.factories import PractitionerFactory, make_session
@@ -13,25 +12,11 @@ def test_fifty_simultaneous_requests_fill_twenty_seats_and_queue_thirty_in_order
         postgres, transactional_db, trine):
     session = make_session(capacity=20)
     practitioners = [PractitionerFactory() for _ in range(50)]
-    start = threading.Barrier(50)
-    failures = []
 
     def request(practitioner):
-        try:
-            start.wait()
-            services.enrol(session=session, practitioner=practitioner, by=trine)
-        except Exception as error:  # collected and asserted below
-            failures.append(error)
-        finally:
-            connection.close()
+        services.enrol(session=session, practitioner=practitioner, by=trine)
 
-    threads = [threading.Thread(target=request, args=(p,)) for p in practitioners]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert failures == []
+    assert run_at_once(request, practitioners) == []
     enrolments = Enrolment.all_objects.filter(session=session)
     confirmed = list(enrolments.filter(status=EnrolmentStatus.CONFIRMED).order_by("created_at"))
     waiting = list(enrolments.filter(status=EnrolmentStatus.WAITLISTED)
