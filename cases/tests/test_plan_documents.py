@@ -110,7 +110,7 @@ def test_the_pdf_is_tagged_and_carries_its_language_and_title(family, alice, pro
         assert root["/Lang"] == language
         assert reader.metadata.title.startswith(title)
         assert family.case_number in reader.metadata.title
-    assert "Page 1 of" in text and "31 March 2027" in text
+    assert "Page 1 of" in text and "March 31, 2027" in text
 
 
 def test_pressing_twice_gives_one_document_and_one_job(family, alice, client, monkeypatch,
