@@ -22,8 +22,8 @@ def adults_of(user, household):
 
 
 class PlanDocumentForm(forms.Form):
-    language = forms.ChoiceField(label=_("Sprog"), choices=settings.LANGUAGES, initial="da",
-                                 error_messages=NOT_A_CHOICE)
+    language = forms.ChoiceField(label=_("Sprog i PDF'en"), choices=settings.LANGUAGES,
+                                 initial="da", error_messages=NOT_A_CHOICE)
     person = forms.ModelChoiceField(
         label=_("Plan for"), queryset=Person.all_objects.none(), required=False,
         empty_label=_("Hele husstanden"), error_messages=NOT_A_CHOICE,
@@ -39,5 +39,5 @@ class PlanDocumentForm(forms.Form):
 
 
 class PlanBatchForm(forms.Form):
-    language = forms.ChoiceField(label=_("Sprog"), choices=settings.LANGUAGES, initial="da",
-                                 error_messages=NOT_A_CHOICE)
+    language = forms.ChoiceField(label=_("Sprog i PDF'en"), choices=settings.LANGUAGES,
+                                 initial="da", error_messages=NOT_A_CHOICE)
