@@ -391,3 +391,36 @@ def test_the_snapshot_is_dated_data_not_today(alice):
     assert snapshot["next_review_on"] == "2027-01-15"
     assert snapshot["persons"][0]["birth_date"] == "1985-06-02"
     assert timezone.localdate().isoformat() not in str(snapshot["persons"])
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries), response
+
+
+def test_the_versions_and_the_batch_progress_cost_a_fixed_number_of_queries(
+        alice, client, monkeypatch):
+    monkeypatch.setattr(render_plan_document, "delay", lambda document_id: None)
+    household = make_plan_family(alice)
+    client.force_login(alice)
+    status_url = reverse("cases:plan_document_status", args=[household.pk])
+    batch_url = reverse("cases:plan_batch")
+    services.request_plan_document(household=household, by=alice)
+    services.request_all_plans(by=alice)
+    counts = [queries_for(client, status_url)[0], queries_for(client, batch_url)[0]]
+    for _ in range(9):
+        services.request_plan_document(household=household, by=alice, force=True)
+        make_plan_family(alice, cpr=None)
+    services.request_all_plans(by=alice)
+    (status, fragment), (batch, page) = queries_for(client, status_url), queries_for(
+        client, batch_url)
+    assert fragment.content.decode().count("I kø") == 10
+    assert "0 af 10 klar" in page.content.decode()
+    # Every request: session, user, the user's and the groups' permissions, and the
+    # session save in a savepoint and its release (7). The fragment: the household, its
+    # printed plans with who asked and for whom. The batch page adds the header's
+    # municipality and groups (2), the households it would cover (count), and the
+    # latest batch with its progress counts.
+    assert counts == [status, batch] == [9, 11]
