@@ -11,6 +11,7 @@ CASEWORK_PERMISSIONS = [
     "cases.view_journalnote", "cases.add_journalnote",
     "cases.view_goal", "cases.add_goal", "cases.change_goal",
     "cases.view_action", "cases.add_action", "cases.change_action",
+    "cases.view_plandocument", "cases.add_plandocument",
 ]
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cases import views
+from cases.documents import urls as document_urls
 
 app_name = "cases"
 
@@ -24,3 +25,5 @@ urlpatterns = [
     path("maal/<int:pk>/handlinger/ny/", views.action_create, name="action_create"),
     path("handlinger/<int:pk>/rediger/", views.action_update, name="action_update"),
 ]
+
+urlpatterns += document_urls.urlpatterns

@@ -185,7 +185,14 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# With Redis, a task whose worker died unacknowledged (acks_late) is handed out again
+# once it has been unacknowledged for the visibility timeout; workers sweep for such
+# tasks every restore interval x throttle seconds (kombu's defaults: 10 x 10).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {}
 
@@ -196,6 +203,10 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Integrationsportalen <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Test hook only: seconds a worker waits before rendering a plan PDF, so a test can
+# kill it mid-task. Never set in a deployment.
+PLAN_RENDER_TEST_DELAY = env.float("PLAN_RENDER_TEST_DELAY", default=0)
 
 # Case numbers: municipality code, year, sequence (see cases.services).
 CASE_NUMBER_FORMAT = env.str("CASE_NUMBER_FORMAT", default="{code:04d}-{year}-{seq:05d}")

@@ -2,6 +2,7 @@
 journal and integration plan."""
 
 from cases.models.coordination import CoordinatorAssignment
+from cases.models.document import DocumentStatus, PlanBatch, PlanDocument
 from cases.models.household import (
     OPEN_STATUSES,
     CaseNumberSequence,
@@ -23,7 +24,7 @@ from cases.models.plan import Action, ActionStatus, Goal, GoalDomain
 
 __all__ = [
     "OPEN_STATUSES", "Action", "ActionStatus", "CaseNumberSequence", "CoordinatorAssignment",
-    "DanishEducationStatus", "Goal", "GoalDomain", "Household", "HouseholdStatus",
+    "DanishEducationStatus", "DocumentStatus", "Goal", "GoalDomain", "Household", "HouseholdStatus",
     "InvolvedParty", "JournalCategory", "JournalNote", "Milestone", "OccupationStatus",
-    "PartyKind", "Person", "Relation", "ResidenceGround", "Sex",
+    "PartyKind", "Person", "PlanBatch", "PlanDocument", "Relation", "ResidenceGround", "Sex",
 ]

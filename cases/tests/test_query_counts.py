@@ -100,6 +100,7 @@ def test_the_household_page_costs_a_fixed_number_of_queries(client, alice):
     many, response = queries_for(client, household.get_absolute_url())
     # 7 + 2 + the household (with coordinator and municipality), the audit event, its
     # persons, its parties, their concerned persons, its goals (with persons), their
-    # actions (with responsible parties), its journal notes, the assignment history
-    assert (few, many) == (18, 18)
+    # actions (with responsible parties), its journal notes, the assignment history,
+    # its printed plans (with who asked and for whom)
+    assert (few, many) == (19, 19)
     assert "Ekstra9" in response.content.decode()
