@@ -55,12 +55,12 @@ def open_tasks(user, *, mine=False):
 
 
 def task_lists(user, *, mine):
-    """(overdue, due this week): the week is today and the next six days."""
+    """(overdue, due this week) in one query: the week is today and the next six days."""
     today = timezone.localdate()
-    tasks = open_tasks(user, mine=mine)
-    overdue = list(tasks.filter(due_on__lt=today))
-    this_week = list(tasks.filter(due_on__gte=today,
-                                  due_on__lt=today + datetime.timedelta(days=7)))
+    tasks = list(open_tasks(user, mine=mine).filter(
+        due_on__lt=today + datetime.timedelta(days=7)))
+    overdue = [task for task in tasks if task.due_on < today]
+    this_week = [task for task in tasks if task.due_on >= today]
     return overdue, this_week
 
 
