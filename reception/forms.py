@@ -55,6 +55,16 @@ class AllocationUpdateForm(forms.ModelForm):
         pass
 
 
+class CoordinatorFilterForm(forms.Form):
+    vis = forms.CharField(required=False, widget=forms.HiddenInput)
+    tovholder = CoordinatorChoiceField(queryset=None, required=False, label=_("Medarbejder"),
+                                       empty_label=_("Hele kommunen"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tovholder"].queryset = coordinators_for(user)
+
+
 class TaskForm(forms.ModelForm):
     class Meta:
         model = PlanTask

@@ -35,9 +35,10 @@ def household_for(user, pk, *, editable=False):
 # --- Tasks ----------------------------------------------------------------------------------
 
 
-def open_tasks(user, *, mine=False):
-    """Open tasks of active households the user may see; ``mine``: theirs to do (the
-    responsible user, or the tovholder when no one is named)."""
+def open_tasks(user, *, mine=False, coordinator=None):
+    """Open tasks of active households of the user's municipality; ``mine``: theirs to
+    do (the responsible user, or the tovholder when no one is named); ``coordinator``:
+    one colleague's."""
     tasks = (
         PlanTask.objects.visible_to(user)
         .filter(status=TaskStatus.OPEN, due_on__isnull=False,
@@ -47,17 +48,18 @@ def open_tasks(user, *, mine=False):
                         "responsible_party")
         .order_by("due_on", "household__case_number", "position")
     )
+    tasks = tasks.filter(own_q(user, "household__municipality"))
     if mine:
         tasks = tasks.filter(recipient=user.pk)
-    else:
-        tasks = tasks.filter(own_q(user, "household__municipality"))
+    elif coordinator is not None:
+        tasks = tasks.filter(recipient=coordinator.pk)
     return tasks
 
 
-def task_lists(user, *, mine):
+def task_lists(user, *, mine, coordinator=None):
     """(overdue, due this week) in one query: the week is today and the next six days."""
     today = timezone.localdate()
-    tasks = list(open_tasks(user, mine=mine).filter(
+    tasks = list(open_tasks(user, mine=mine, coordinator=coordinator).filter(
         due_on__lt=today + datetime.timedelta(days=7)))
     overdue = [task for task in tasks if task.due_on < today]
     this_week = [task for task in tasks if task.due_on >= today]
@@ -89,6 +91,14 @@ def allocation_for(user, household, *, editable=False):
     qs = Allocation.objects.editable_by(user) if editable else \
         Allocation.objects.visible_to(user)
     return qs.filter(household=household).first()
+
+
+def days_to_permanent_housing(household, placements):
+    """Days from arrival to the first permanent housing, or None."""
+    moved_in = [p.moved_in_on for p in placements if p.kind == HousingKind.PERMANENT]
+    if household.arrived_on is None or not moved_in:
+        return None
+    return (min(moved_in) - household.arrived_on).days
 
 
 def progress(tasks):

@@ -16,6 +16,7 @@ from reception.forms import (
     AllocationForm,
     AllocationUpdateForm,
     BookingForm,
+    CoordinatorFilterForm,
     HousingForm,
     ScreeningForm,
     StepForm,
@@ -50,10 +51,14 @@ def _saved(request, form, callback):
 @permission_required("reception.view_plantask", raise_exception=True)
 def task_list(request):
     """Overdue and due-this-week tasks: mine, or the whole municipality's."""
-    municipality = request.GET.get("vis") == "kommune"
-    overdue, this_week = selectors.task_lists(request.user, mine=not municipality)
+    form = CoordinatorFilterForm(request.GET or None, user=request.user)
+    coordinator = form.cleaned_data.get("tovholder") if form.is_valid() else None
+    municipality = request.GET.get("vis") == "kommune" or coordinator is not None
+    overdue, this_week = selectors.task_lists(request.user, mine=not municipality,
+                                              coordinator=coordinator)
     return render(request, "reception/task_list.html", {
         "overdue": overdue, "this_week": this_week, "municipality": municipality,
+        "coordinator": coordinator, "filter_form": form,
     })
 
 
@@ -85,12 +90,14 @@ def plan_detail(request, pk):
                  request=request)
     plan = selectors.plan_for(request.user, household)
     tasks = list(selectors.plan_tasks(request.user, household)) if plan else []
+    housing = list(selectors.housing_for(request.user, household))
     return render(request, "reception/plan_detail.html", {
         "household": household, "plan": plan, "tasks": tasks,
         "progress": selectors.progress(tasks),
         "allocation": selectors.allocation_for(request.user, household),
         "bookings": selectors.bookings_for(request.user, household),
-        "housing": selectors.housing_for(request.user, household),
+        "housing": housing,
+        "days_to_permanent": selectors.days_to_permanent_housing(household, housing),
         "persons": selectors.persons_of(request.user, household).select_related("screening"),
     })
 

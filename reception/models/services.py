@@ -1,7 +1,7 @@
 """Interpreters, housing and the early screening."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -187,6 +187,6 @@ class Screening(models.Model):
             errors["done_on"] = _("Datoen kan ikke ligge i fremtiden.")
         age = self.person.age(self.done_on) if self.person_id else None
         if age is not None and age < 18:
-            errors["person"] = _("Afklaringen gælder voksne.")
+            errors[NON_FIELD_ERRORS] = _("Afklaringen gælder voksne.")
         if errors:
             raise ValidationError(errors)

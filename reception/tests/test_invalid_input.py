@@ -81,3 +81,25 @@ def test_an_edited_template_becomes_version_two(client, dorte, reception):
     assert latest.steps.get(position=1).title == "Overdragelse modtaget og læst"
     assert reception["plan"].version.number == 1
 
+
+
+def test_a_screening_is_for_adults_and_health_needs_consent(client, alice, reception):
+    from cases.tests.factories import PersonFactory
+    from reception.models import Screening
+
+    client.force_login(alice)
+    child = PersonFactory(household=reception["household"], birth_date="2016-01-30",
+                          relation="child")
+    response = client.post(reverse("reception:screening_edit", args=[child.pk]),
+                           {"done_on": "2026-02-01", "education": "Skole"})
+    assert response.status_code == 200
+    assert "Afklaringen gælder voksne" in response.content.decode()
+    adult = reception["person"]
+    url = reverse("reception:screening_edit", args=[adult.pk])
+    response = client.post(url, {"done_on": "2026-02-01", "health": "Ryg"})
+    assert "kun noteres med borgerens samtykke" in response.content.decode()
+    response = client.post(url, {"done_on": "2026-02-01", "health": "Ryg",
+                                 "health_consent": "on", "resources": "Sprog"})
+    assert response.status_code == 302
+    assert Screening.all_objects.get(person=adult).health == "Ryg"
+    assert not Screening.all_objects.filter(person=child).exists()

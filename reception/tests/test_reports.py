@@ -74,3 +74,28 @@ def test_the_printed_plan_lists_the_tasks_with_responsible_and_due_dates(recepti
     assert set(first) == {"title", "responsible", "due_on", "status", "completed_on"}
     assert "Alice Andersen" in " ".join(task["responsible"] for task in section["tasks"])
     assert all(isinstance(task["due_on"], str) for task in section["tasks"])
+
+
+def test_the_plan_page_shows_days_from_arrival_to_permanent_housing(client, alice, reception):
+    household = reception["household"]
+    Household.all_objects.filter(pk=household.pk).update(arrived_on=datetime.date(2026, 2, 1))
+    HousingFactory(household=household, kind=HousingKind.PERMANENT,
+                   moved_in_on=datetime.date(2026, 3, 3))
+    client.force_login(alice)
+    body = client.get(reverse("reception:plan_detail", args=[household.pk])).content.decode()
+    assert "Permanent bolig 30 dage efter ankomsten." in body
+
+
+def test_a_team_lead_sees_the_tasks_of_one_coordinator(client, alice, bob):
+    today = timezone.localdate()
+    mine = register(by=alice, decided_on=today - datetime.timedelta(days=60))
+    theirs = register(by=bob, decided_on=today - datetime.timedelta(days=60))
+    client.force_login(bob)
+    response = client.get(reverse("reception:task_list"),
+                          {"vis": "kommune", "tovholder": alice.pk})
+    cases = {task.household.case_number for task in response.context["overdue"]}
+    assert cases == {mine.household.case_number}
+    assert theirs.household.case_number not in response.content.decode()
+    all_cases = {task.household.case_number for task in client.get(
+        reverse("reception:task_list"), {"vis": "kommune"}).context["overdue"]}
+    assert all_cases == {mine.household.case_number, theirs.household.case_number}
