@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 from integration_portal.dashboard import register_card
@@ -34,9 +34,12 @@ class ReceptionConfig(AppConfig):
         from cases.printing import register_plan_section
         from reception import selectors
         from reception.reference import ensure_reference_data
+        from reception.services import household_saved
 
         post_migrate.connect(ensure_reference_data, sender=self,
                              dispatch_uid="reception_reference_data")
+        post_save.connect(household_saved, sender="cases.Household",
+                          dispatch_uid="reception_anchor_dates")
         register_card(
             "reception_plans", template="reception/cards/reception_plans.html", order=30,
             roles=[Role.CASEWORKER, Role.TEAM_LEAD], context=selectors.dashboard_card,

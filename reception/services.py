@@ -138,6 +138,18 @@ def reschedule_open_tasks(household):
     return tasks
 
 
+ANCHOR_FIELDS = {"allocation_decided_on", "arrived_on", "takeover_on"}
+
+
+def household_saved(sender, instance, created, update_fields=None, **kwargs):
+    """post_save of cases.Household: a changed anchor date (arrival or takeover edited
+    on the case file) moves the open tasks too. Cases knows nothing of reception, so
+    reception listens."""
+    if created or (update_fields is not None and not ANCHOR_FIELDS & set(update_fields)):
+        return
+    reschedule_open_tasks(instance)
+
+
 @transaction.atomic
 def register_allocation(*, by, allocation, coordinator=None, primary_language="",
                         request=None):
@@ -179,9 +191,9 @@ def update_allocation(*, allocation, by, arrived_on=None, request=None):
         household.status = HouseholdStatus.ACTIVE
     household.save(update_fields=["allocation_decided_on", "takeover_on", "arrived_on",
                                   "status", "updated_at"])
-    moved = reschedule_open_tasks(household)
+    # household_saved has dated the open tasks again from the new anchors.
     audit.record(by, "reception.allocation.changed", AuditAction.CHANGE, target=allocation,
-                 request=request, detail=f"{len(moved)} open tasks dated again")
+                 request=request)
     return household
 
 

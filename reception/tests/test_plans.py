@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from cases.models import Household, HouseholdStatus
 from reception import services
@@ -121,3 +122,15 @@ def test_health_needs_are_refused_without_consent(alice):
     with pytest.raises(ValidationError):
         register(by=alice, handover_health_needs="Diabetes")
     assert not Household.all_objects.exists()
+
+
+def test_editing_the_arrival_on_the_case_file_moves_the_open_tasks(client, alice):
+    plan = register(by=alice, decided_on=D(2026, 3, 15), expected_arrival_on=D(2026, 4, 1))
+    household = Household.all_objects.get(pk=plan.household_id)
+    client.force_login(alice)
+    response = client.post(reverse("cases:household_update", args=[household.pk]), {
+        "status": "active", "allocation_decided_on": "2026-03-15",
+        "takeover_on": "2026-04-30", "arrived_on": "2026-04-15", "address": "Torvet 1",
+        "primary_language": "arabisk"})
+    assert response.status_code == 302
+    assert tasks_of(plan)["volunteer"].due_on == D(2026, 5, 15)
