@@ -22,6 +22,7 @@ urlpatterns = [
     path("adgangskode/skiftet/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("sager/", include("cases.urls")),
+    path("modtagelse/", include("reception.urls")),
     path("efteruddannelse/", include("training.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,77 @@
+"""The overdue lists, the interpreter report and the household panel: fixed queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from integration_portal.testing.factories import UserFactory
+from reception.models import BookingStatus
+from reception.tests.factories import BookingFactory, register
+
+
+def plans(by, count):
+    today = timezone.localdate()
+    made = [register(by=by, decided_on=today - datetime.timedelta(days=40 + n % 5))
+            for n in range(count)]
+    return made
+
+
+def bookings(by, plan, count):
+    for n in range(count):
+        BookingFactory(household=plan.household, booked_by=by, language=f"sprog {n % 7}",
+                       agency=f"Bureau {n % 3}", rating=1 + n % 5,
+                       status=BookingStatus.CANCELLED if n % 4 == 0 else BookingStatus.HELD)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("query", ["", "?vis=kommune", "?vis=kommune&tovholder=mine"])
+def test_the_overdue_lists_take_the_same_queries_for_5_and_50_plans(client, alice, query):
+    other = UserFactory(username="other", role="sagsbehandler")
+    client.force_login(alice)
+    url = reverse("reception:task_list") + query.replace("mine", str(alice.pk))
+    plans(alice, 3)
+    plans(other, 2)
+    few = count_queries(client, url)
+    plans(alice, 25)
+    plans(other, 20)
+    response = client.get(url)
+    assert len(response.context["overdue"]) > 50
+    assert count_queries(client, url) == few
+
+
+def test_the_interpreter_report_takes_the_same_queries_for_5_and_50_bookings(client, alice):
+    client.force_login(alice)
+    plan = register(by=alice)
+    url = reverse("reception:interpreter_report")
+    bookings(alice, plan, 5)
+    few = count_queries(client, url)
+    bookings(alice, plan, 45)
+    assert count_queries(client, url) == few
+
+
+def test_the_household_page_panel_takes_the_same_queries(client, alice):
+    client.force_login(alice)
+    plan = register(by=alice)
+    url = reverse("cases:household_detail", args=[plan.household_id])
+    bookings(alice, plan, 2)
+    few = count_queries(client, url)
+    bookings(alice, plan, 20)
+    assert count_queries(client, url) == few
+
+
+def test_the_dashboard_card_takes_the_same_queries(client, alice):
+    client.force_login(alice)
+    plans(alice, 2)
+    few = count_queries(client, reverse("dashboard"))
+    plans(alice, 10)
+    assert count_queries(client, reverse("dashboard")) == few
