@@ -23,5 +23,6 @@ urlpatterns = [
          name="password_change_done"),
     path("sager/", include("cases.urls")),
     path("efteruddannelse/", include("training.urls")),
+    path("samarbejde/", include("networks.urls")),
     path("admin/", admin.site.urls),
 ]
