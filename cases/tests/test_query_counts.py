@@ -55,8 +55,9 @@ PAGES = [
     # actions due this week
     ("cases:my_families", "alice", False, 13),
     # 7 + 2 (groups first, for the cards) + my households, their persons, their
-    # parties, their count, due count, waiting households, waiting count
-    ("dashboard", "bob", True, 16),
+    # parties, their count, due count, waiting households, waiting count, and the
+    # networks card's counts of shares and transfers waiting (one query)
+    ("dashboard", "bob", True, 17),
 ]
 
 

@@ -97,7 +97,7 @@ def share_end(request, pk):
     share = _share(request, pk)
     if share.from_municipality_id != request.user.municipality_id:
         return redirect("networks:share_list")
-    form = EndShareForm(request.POST or None)
+    form = EndShareForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.end_share(share=share, by=request.user, request=request,
