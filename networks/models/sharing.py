@@ -17,7 +17,7 @@ class SharePurpose(models.TextChoices):
 
 class LegalBasis(models.TextChoices):
     CONSENT = "consent", _("Borgerens samtykke")
-    PROVISION = "provision", _("Lovhjemmel")
+    PROVISION = "provision", _("Hjemmel i lov")
 
 
 class ShareStatus(models.TextChoices):
@@ -82,7 +82,7 @@ class CaseShare(models.Model):
         help_text=_("Hvad borgerne konkret har givet samtykke til."),
     )
     legal_provision = models.CharField(
-        _("lovhjemmel"), max_length=200, blank=True,
+        _("lovbestemmelse"), max_length=200, blank=True,
         help_text=_("Fx »forvaltningslovens § 28, stk. 2, nr. 1«."),
     )
     include_basic = models.BooleanField(_("grunddata"), default=True)

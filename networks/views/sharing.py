@@ -22,6 +22,7 @@ from networks.forms import (
     TransferForm,
 )
 from networks.models import TransferStatus
+from networks.models.sharing import OPEN_SHARE_STATUSES
 
 
 def _errors(form, exc):
@@ -69,7 +70,7 @@ def share_list(request):
         outgoing = outgoing.filter(household=int(household))
     return render(request, "networks/share_list.html", {
         "incoming": selectors.incoming_shares(user), "outgoing": outgoing,
-        "today": timezone.localdate(),
+        "today": timezone.localdate(), "open_statuses": OPEN_SHARE_STATUSES,
     })
 
 
