@@ -96,3 +96,23 @@ def test_authors_edit_their_own_entries_only(client, alice, charlie):
 def test_bad_search_input_is_not_an_error(client, alice, query):
     client.force_login(alice)
     assert client.get(reverse("networks:solution_list"), query).status_code == 200
+
+
+def test_the_author_attaches_a_file_that_every_user_can_download(client, alice, trine,
+                                                                 settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    solution = SolutionFactory(author=alice)
+    client.force_login(alice)
+    upload = SimpleUploadedFile("drejebog.pdf", b"%PDF-1.4 drejebog", "application/pdf")
+    response = client.post(reverse("networks:attachment_create", args=[solution.pk]),
+                           {"title": "Drejebog", "file": upload})
+    assert response.status_code == 302
+    attachment = solution.attachments.get()
+    client.force_login(trine)
+    assert "Drejebog" in client.get(solution.get_absolute_url()).content.decode()
+    download = client.get(reverse("networks:attachment_download", args=[attachment.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 drejebog"
+    assert client.get(reverse("networks:attachment_create", args=[solution.pk])).status_code \
+        == 404
