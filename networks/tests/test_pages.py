@@ -104,3 +104,12 @@ def test_a_catalogue_search_costs_a_fixed_number_of_queries(client, alice):
     for _n in range(30):
         SolutionFactory()
     assert queries_for(client, reverse("networks:solution_list") + "?q=løsning") == few
+
+
+def test_the_banner_speaks_english_too(client, alice, charlie, family):
+    make_share(family["household"], by=alice)
+    client.force_login(charlie)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(family["household"].get_absolute_url()).content.decode()
+    assert "This case belongs to Assens Kommune and is shared with you until" in page
+    assert "Shared cases" in client.get(reverse("networks:share_list")).content.decode()
