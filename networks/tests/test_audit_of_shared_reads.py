@@ -33,3 +33,17 @@ def test_reads_through_a_share_appear_for_the_owning_municipality(
 def test_a_caseworker_may_not_open_the_reads_page(client, alice):
     client.force_login(alice)
     assert client.get(reverse("networks:foreign_reads")).status_code == 403
+
+
+def test_a_shared_case_in_the_receivers_list_and_export_is_logged_for_the_owner(
+        client, alice, charlie, dorte, family):
+    make_share(family["household"], by=alice, parts=["basic"])
+    client.force_login(alice)
+    client.get(reverse("cases:case_list"))  # the owner's own list: nothing to report
+    client.force_login(charlie)
+    client.get(reverse("cases:case_list"))
+    client.get(reverse("cases:case_export"))
+    reads = foreign_reads(dorte)
+    assert sorted(reads.values_list("code", flat=True)) == [
+        "cases.household.exported", "cases.household.listed"]
+    assert {event.object_id for event in reads} == {str(family["household"].pk)}
