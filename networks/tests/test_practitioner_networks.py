@@ -19,9 +19,7 @@ def network(bob):
 
 
 def test_a_post_with_a_cpr_number_is_refused(network, bob):
-    for text in ("Hvem kender 140388-1234?", "cpr 1403881234 ring", "1403 88-1234 nej"):
-        if "1403 88" in text:
-            continue
+    for text in ("Hvem kender 140388-1234?", "cpr 1403881234 ring", "se 140388 1234"):
         with pytest.raises(ValidationError, match=CPR_REFUSED):
             services.add_post(network=network, author=bob, text=text)
     assert not Post.objects.exists()
