@@ -7,6 +7,7 @@ import datetime
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -33,7 +34,7 @@ from cases.models import (
     ResidenceGround,
 )
 from cases.models.plan import OPEN_ACTION_STATUSES
-from integration_portal.access import get_editable_or_404, get_visible_or_404, own_q
+from integration_portal.access import PARTS, get_editable_or_404, get_visible_or_404, own_q
 from integration_portal.models import User
 from integration_portal.roles import Role
 
@@ -93,8 +94,10 @@ def self_support_by_ground(user):
     cutoff = today.replace(year=today.year - 18, day=min(today.day, 28)
                            if today.month == 2 else today.day)
     working = [OccupationStatus.JOB, OccupationStatus.SELF_SUPPORTING]
+    # The municipality's own results: cases shared with it by others do not count.
     rows = (
-        persons_for(user).filter(birth_date__lte=cutoff)
+        persons_for(user).filter(household__municipality=user.municipality_id,
+                                 birth_date__lte=cutoff)
         .values("residence_ground")
         .annotate(adults=Count("pk"),
                   self_supporting=Count("pk", filter=Q(occupation_status__in=working)))
@@ -223,6 +226,17 @@ def editable_household(user, pk):
     )
 
 
+def visible_parts(user, household):
+    """The parts of the file the user may read: all for the owning municipality; for
+    a reader from elsewhere, what their grants open (one query)."""
+    if user.municipality_id and user.municipality_id == household.municipality_id:
+        return set(PARTS)
+    checks = {f"part_{part}": Exists(Household.objects.visible_to(user, part=part)
+                                     .filter(pk=OuterRef("pk"))) for part in PARTS}
+    row = Household.objects.visible_to(user).filter(pk=household.pk).values(**checks).first()
+    return {part for part in PARTS if row and row[f"part_{part}"]}
+
+
 def household_file(user, household):
     """Everything on the household page, each part through the access policy."""
     persons = list(persons_for(user).filter(household=household).order_by("birth_date", "id"))
@@ -257,6 +271,7 @@ def household_file(user, household):
         "adults": [p for p in persons if p.is_adult(household.takeover_on)],
         "children": [p for p in persons if not p.is_adult(household.takeover_on)],
         "history": list(assignment_history(user, household)[:20]),
+        "parts": visible_parts(user, household),
     }
 
 

@@ -11,6 +11,7 @@ from cases.models import (
     CaseNumberSequence,
     CoordinatorAssignment,
     Household,
+    JournalCategory,
     JournalNote,
 )
 from integration_portal import audit
@@ -136,3 +137,48 @@ def add_journal_note(*, household, author, category, text, occurred_on=None, per
     code = "cases.journal.corrected" if corrects else "cases.journal.created"
     audit.record(author, code, AuditAction.CREATE, target=note, request=request)
     return note
+
+
+@transaction.atomic
+def transfer_household(*, household, to_municipality, coordinator, by, reason, text,
+                       request=None):
+    """Move a household to another municipality with its new tovholder.
+
+    The caller has authorised the move (networks accepts a proposed transfer);
+    ``by`` is the receiving municipality's user. The household row is locked, and
+    ownership and tovholder change in one UPDATE, so the composite key
+    (coordinator, municipality) holds at every moment and the household never has
+    zero or two tovholdere or owners. The open assignment is closed and the next
+    opened at the same instant, and a journal note in the receiving municipality
+    records the move (``text``); ``reason`` goes on the assignment. ``household``
+    is updated in place.
+    """
+    locked = Household.all_objects.select_for_update().get(pk=household.pk)
+    previous_municipality = locked.municipality
+    locked.municipality = to_municipality
+    _check_coordinator(locked, coordinator)
+    now = timezone.now()
+    current = CoordinatorAssignment.all_objects.filter(
+        household=locked, ended_at__isnull=True
+    ).first()
+    if current is not None:
+        current.ended_at = max(now, current.started_at)
+        current.save(update_fields=["ended_at"])
+        now = current.ended_at
+    locked.coordinator = coordinator
+    locked.coordinator_is_interim = False
+    locked.save(update_fields=["municipality", "coordinator", "coordinator_is_interim",
+                               "updated_at"])
+    CoordinatorAssignment(
+        household=locked, coordinator=coordinator, started_at=now, assigned_by=by,
+        reason=reason,
+    ).save()
+    add_journal_note(household=locked, author=by, category=JournalCategory.DECISION,
+                     text=text, request=request)
+    audit.record(by, "cases.household.transferred", AuditAction.CHANGE, target=locked,
+                 request=request,
+                 detail=f"{previous_municipality} -> {to_municipality}: {coordinator}")
+    household.municipality = to_municipality
+    household.coordinator = coordinator
+    household.coordinator_is_interim = False
+    return locked

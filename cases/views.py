@@ -59,6 +59,15 @@ def _filtered(request):
     return HouseholdFilter(request.GET or None, queryset=households, request=request)
 
 
+def _audit_shared(request, households, code):
+    """A row of another municipality's case (seen through a share) is a read that
+    municipality must be able to see: one READ event per such household."""
+    for household in households:
+        if household.municipality_id != request.user.municipality_id:
+            audit.record(request.user, code, AuditAction.READ, target=household,
+                         request=request)
+
+
 def _masked(query):
     """The query string with a CPR number in the search masked: it never goes back
     to the page, its links or the export URL in clear."""
@@ -77,6 +86,7 @@ def case_list(request):
                      owner_municipality_id=request.user.municipality_id,
                      search_terms=terms, request=request)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("side"))
+    _audit_shared(request, page, "cases.household.listed")
     query = _masked(request.GET)
     if filterset.is_bound:
         filterset.form.data = query  # the search box shows a CPR masked, like the log
@@ -102,7 +112,9 @@ def case_export(request):
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Sagsnummer"), _("Status"), _("Tovholder"), _("Ankomst"),
                      _("Personer"), _("Navne"), _("Overskredne handlinger")])
-    for household in filterset.qs:
+    households = list(filterset.qs)
+    _audit_shared(request, households, "cases.household.exported")
+    for household in households:
         writer.writerow([_spreadsheet_safe(value) for value in (
             household.case_number, household.get_status_display(),
             str(household.coordinator or ""),

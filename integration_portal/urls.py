@@ -24,5 +24,6 @@ urlpatterns = [
     path("sager/", include("cases.urls")),
     path("modtagelse/", include("reception.urls")),
     path("efteruddannelse/", include("training.urls")),
+    path("samarbejde/", include("networks.urls")),
     path("admin/", admin.site.urls),
 ]

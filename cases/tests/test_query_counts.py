@@ -55,8 +55,9 @@ PAGES = [
     # actions due this week
     ("cases:my_families", "alice", False, 13),
     # 7 + 2 (groups first, for the cards) + my households, their persons, their
-    # parties, their count, due count, waiting households, waiting count
-    ("dashboard", "bob", True, 17),  # + the reception card (one query)
+    # parties, their count, due count, waiting households, waiting count, the
+    # reception card (one query) and the networks card (one query)
+    ("dashboard", "bob", True, 18),
 ]
 
 

@@ -4,11 +4,12 @@ from django.db import transaction
 
 from cases import demo as cases_demo
 from integration_portal.demo import seed_users
+from networks import demo as networks_demo
 from reception import demo as reception_demo
 from training import demo as training_demo
 
 # Each app's demo module adds its part of a living portal, in dependency order.
-APP_SEEDERS = [cases_demo.seed, reception_demo.seed, training_demo.seed]
+APP_SEEDERS = [cases_demo.seed, reception_demo.seed, training_demo.seed, networks_demo.seed]
 
 
 class Command(BaseCommand):
