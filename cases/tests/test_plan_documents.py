@@ -379,8 +379,9 @@ def test_the_plan_snapshot_costs_a_fixed_number_of_queries(alice, goals):
     with CaptureQueriesContext(connection) as queries:
         snapshot = plan_snapshot(alice, household)
     # persons, parties, the persons each party concerns, goals (with persons), their
-    # actions (with responsible parties); the household and tovholder come loaded
-    assert len(queries.captured_queries) == 5
+    # actions (with responsible parties); the household and tovholder come loaded;
+    # and the reception section's plan tasks (a registered printed-plan section)
+    assert len(queries.captured_queries) == 6
     assert len(snapshot["goals"]) == goals
     assert CPR not in str(snapshot)
 
