@@ -3,7 +3,7 @@
 import datetime
 from statistics import mean, median
 
-from django.db.models import Avg, Count, Exists, Min, OuterRef, Q
+from django.db.models import Avg, Count, Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -35,18 +35,27 @@ def household_for(user, pk, *, editable=False):
 # --- Tasks ----------------------------------------------------------------------------------
 
 
+def with_person_name(tasks, user):
+    """``person_name``: the first name of the adult or child a task is for, within the
+    same query. Empty for household tasks, and when the user may read the plan but not
+    the household's persons (a share can cover the one without the other)."""
+    names = Person.objects.visible_to(user).filter(pk=OuterRef("person")).values("first_name")
+    return tasks.annotate(person_name=Subquery(names[:1]))
+
+
 def open_tasks(user, *, mine=False, coordinator=None):
     """Open tasks of active households of the user's municipality; ``mine``: theirs to
     do (the responsible user, or the tovholder when no one is named); ``coordinator``:
     one colleague's."""
-    tasks = (
+    tasks = with_person_name(
         PlanTask.objects.visible_to(user)
         .filter(status=TaskStatus.OPEN, due_on__isnull=False,
                 household__status__in=ACTIVE_STATUSES)
         .annotate(recipient=Coalesce("responsible_user", "household__coordinator"))
         .select_related("household", "household__coordinator", "responsible_user",
                         "responsible_party")
-        .order_by("due_on", "household__case_number", "position")
+        .order_by("due_on", "household__case_number", "position", "id"),
+        user,
     )
     tasks = tasks.filter(own_q(user, "household__municipality"))
     if mine:
@@ -74,17 +83,18 @@ def plan_for(user, household):
 
 
 def plan_tasks(user, household):
-    return (
+    return with_person_name(
         PlanTask.objects.visible_to(user).filter(household=household)
         .select_related("responsible_user", "responsible_party", "household__coordinator")
-        .order_by("due_on", "position", "id")
+        .order_by("due_on", "position", "id"),
+        user,
     )
 
 
 def task_for(user, pk, *, editable=False):
     qs = PlanTask.objects.editable_by(user) if editable else PlanTask.objects.visible_to(user)
-    return get_visible_or_404(PlanTask, user, pk=pk,
-                              queryset=qs.select_related("household", "plan"))
+    return get_visible_or_404(PlanTask, user, pk=pk, queryset=with_person_name(
+        qs.select_related("household", "plan", "person"), user))
 
 
 def allocation_for(user, household, *, editable=False):
@@ -230,10 +240,12 @@ def household_panel(request, household):
 def print_section(household):
     """The plan's tasks for the printed integration plan (JSON-able)."""
     tasks = (PlanTask.all_objects.filter(household=household)
-             .select_related("responsible_user", "responsible_party", "household__coordinator")
+             .select_related("responsible_user", "responsible_party", "household__coordinator",
+                             "person")
              .order_by("due_on", "position", "id"))
     rows = [{
         "title": task.title,
+        "person": task.person.first_name if task.person_id else None,
         "responsible": responsible_label(task),
         "due_on": task.due_on.isoformat() if task.due_on else None,
         "status": task.get_status_display(),

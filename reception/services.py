@@ -16,13 +16,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cases import services as case_services
-from cases.models import Household, HouseholdStatus
+from cases.models import Household, HouseholdStatus, Person
 from integration_portal import audit
 from integration_portal.models import AuditAction, User
 from reception.deadlines import due_date
 from reception.models import (
     Allocation,
     Anchor,
+    AppliesTo,
     PlanTask,
     ReceptionPlan,
     ReceptionTemplate,
@@ -106,9 +107,32 @@ def _allocation_of(household):
     return Allocation.all_objects.filter(household=household).first()
 
 
+def persons_for_steps(household):
+    """{applies_to: [persons]}: the household's adults and children at the takeover
+    date, else today (cases' Person.is_adult; a person without a birth date counts as
+    a child, as on the case file). Household steps are for no one in particular."""
+    persons = list(Person.all_objects.filter(household=household)
+                   .order_by("birth_date", "first_name", "id"))
+    on = household.takeover_on or timezone.localdate()
+    adults = [person for person in persons if person.is_adult(on)]
+    return {
+        AppliesTo.ADULTS: adults,
+        AppliesTo.CHILDREN: [person for person in persons if person not in adults],
+        AppliesTo.HOUSEHOLD: [],
+    }
+
+
 @transaction.atomic
 def make_plan(*, household, by, version=None, request=None):
-    """A reception plan for the household from the municipality's current template."""
+    """A reception plan for the household from the municipality's current template.
+
+    A household step becomes one task. A step for adults becomes one task per adult and
+    a step for children one per child, each naming its person. When the household has
+    no one of that kind yet (an allocation registers the household before its members
+    are entered), the step still becomes one household-level task without a person, so
+    no step of the template is lost from the plan; the caseworker can mark it not
+    relevant if the household truly has no children.
+    """
     if version is None:
         version = template_for(municipality=household.municipality, by=by).latest_version()
     plan = ReceptionPlan.objects.editable_by(by).filter(household=household).first()
@@ -117,11 +141,13 @@ def make_plan(*, household, by, version=None, request=None):
     plan = ReceptionPlan(household=household, version=version, created_by=by)
     plan.save()
     anchors = anchor_dates(household, _allocation_of(household))
+    persons = persons_for_steps(household)
     PlanTask.all_objects.bulk_create([
-        PlanTask(plan=plan, household=household,
+        PlanTask(plan=plan, household=household, person=person,
                  due_on=due_date(anchors[step.anchor], step.offset, step.unit),
                  **{field: getattr(step, field) for field in STEP_FIELDS})
         for step in version.steps.order_by("position")
+        for person in persons.get(step.applies_to) or [None]
     ])
     audit.record(by, "reception.plan.created", AuditAction.CREATE, target=plan,
                  request=request)

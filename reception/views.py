@@ -128,7 +128,8 @@ def task_update(request, pk):
             request, form, lambda: services.update_task(
                 task=form.save(commit=False), by=request.user, request=request)):
         return redirect(_plan_url(task.household_id))
-    return _form_page(request, form, title=task.title, household=task.household,
+    title = f"{task.title} ({task.person_name})" if task.person_name else task.title
+    return _form_page(request, form, title=title, household=task.household,
                       intro=task.description)
 
 

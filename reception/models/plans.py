@@ -49,7 +49,8 @@ class ReceptionPlan(models.Model):
 
 
 class PlanTask(models.Model):
-    """One task of a plan: copied from a template step, dated from an anchor."""
+    """One task of a plan: copied from a template step, dated from an anchor; for one
+    adult or child of the household when the step applies to adults or children."""
 
     plan = models.ForeignKey(ReceptionPlan, on_delete=models.CASCADE, related_name="tasks")
     household = models.ForeignKey("cases.Household", on_delete=models.CASCADE,
@@ -65,6 +66,11 @@ class PlanTask(models.Model):
     unit = models.CharField(_("enhed"), max_length=14, choices=DeadlineUnit.choices)
     applies_to = models.CharField(_("gælder"), max_length=10, choices=AppliesTo.choices,
                                   default=AppliesTo.HOUSEHOLD)
+    person = models.ForeignKey(
+        "cases.Person", verbose_name=_("husstandsmedlem"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="reception_tasks",
+        help_text=_("Tom betyder hele husstanden."),
+    )
     due_on = models.DateField(_("frist"), null=True, blank=True)
     responsible_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("ansvarlig medarbejder"),
@@ -128,6 +134,8 @@ class PlanTask(models.Model):
             errors["responsible_user"] = _("Den ansvarlige skal arbejde i husstandens kommune.")
         if self.responsible_party_id and self.responsible_party.household_id != self.household_id:
             errors["responsible_party"] = _("Aktøren hører ikke til husstanden.")
+        if self.person_id and self.person.household_id != self.household_id:
+            errors["person"] = _("Personen hører ikke til husstanden.")
         if errors:
             raise ValidationError(errors)
 

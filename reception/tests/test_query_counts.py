@@ -8,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.tests.factories import PersonFactory, make_household
 from integration_portal.testing.factories import UserFactory
+from reception import services
 from reception.models import BookingStatus
 from reception.tests.factories import BookingFactory, register
 
@@ -75,3 +77,19 @@ def test_the_dashboard_card_takes_the_same_queries(client, alice):
     few = count_queries(client, reverse("dashboard"))
     plans(alice, 10)
     assert count_queries(client, reverse("dashboard")) == few
+
+
+def test_the_plan_page_takes_the_same_queries_however_many_persons_have_tasks(client, alice):
+    client.force_login(alice)
+
+    def plan_page(adults):
+        household = make_household(coordinator=alice)
+        for n in range(adults):
+            PersonFactory(household=household, first_name=f"Voksen{n}")
+        services.make_plan(household=household, by=alice)
+        return reverse("reception:plan_detail", args=[household.pk])
+
+    few = count_queries(client, plan_page(1))
+    many_url = plan_page(8)
+    assert count_queries(client, many_url) == few
+    assert "Kontrakt (Voksen7)" in client.get(many_url).content.decode()

@@ -71,7 +71,7 @@ def test_the_household_page_shows_plan_progress(client, alice, reception):
 def test_the_printed_plan_lists_the_tasks_with_responsible_and_due_dates(reception):
     section = plan_section_data(reception["household"])["reception"]
     first = section["tasks"][0]
-    assert set(first) == {"title", "responsible", "due_on", "status", "completed_on"}
+    assert set(first) == {"title", "person", "responsible", "due_on", "status", "completed_on"}
     assert "Alice Andersen" in " ".join(task["responsible"] for task in section["tasks"])
     assert all(isinstance(task["due_on"], str) for task in section["tasks"])
 
