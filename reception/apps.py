@@ -34,12 +34,14 @@ class ReceptionConfig(AppConfig):
         from cases.printing import register_plan_section
         from reception import selectors
         from reception.reference import ensure_reference_data
-        from reception.services import household_saved
+        from reception.services import household_saved, person_saved
 
         post_migrate.connect(ensure_reference_data, sender=self,
                              dispatch_uid="reception_reference_data")
         post_save.connect(household_saved, sender="cases.Household",
                           dispatch_uid="reception_anchor_dates")
+        post_save.connect(person_saved, sender="cases.Person",
+                          dispatch_uid="reception_person_tasks")
         register_card(
             "reception_plans", template="reception/cards/reception_plans.html", order=30,
             roles=[Role.CASEWORKER, Role.TEAM_LEAD], context=selectors.dashboard_card,

@@ -107,19 +107,30 @@ def _allocation_of(household):
     return Allocation.all_objects.filter(household=household).first()
 
 
+def kind_of(person, household):
+    """AppliesTo.ADULTS or CHILDREN: adult or child at the household's takeover date,
+    else today (cases' Person.is_adult; a person without a birth date counts as a
+    child, as on the case file)."""
+    on = household.takeover_on or timezone.localdate()
+    return AppliesTo.ADULTS if person.is_adult(on) else AppliesTo.CHILDREN
+
+
 def persons_for_steps(household):
-    """{applies_to: [persons]}: the household's adults and children at the takeover
-    date, else today (cases' Person.is_adult; a person without a birth date counts as
-    a child, as on the case file). Household steps are for no one in particular."""
+    """{applies_to: [persons]}: the household's adults and children (kind_of).
+    Household steps are for no one in particular."""
     persons = list(Person.all_objects.filter(household=household)
                    .order_by("birth_date", "first_name", "id"))
-    on = household.takeover_on or timezone.localdate()
-    adults = [person for person in persons if person.is_adult(on)]
-    return {
-        AppliesTo.ADULTS: adults,
-        AppliesTo.CHILDREN: [person for person in persons if person not in adults],
-        AppliesTo.HOUSEHOLD: [],
-    }
+    grouped = {AppliesTo.ADULTS: [], AppliesTo.CHILDREN: [], AppliesTo.HOUSEHOLD: []}
+    for person in persons:
+        grouped[kind_of(person, household)].append(person)
+    return grouped
+
+
+def _task_for(plan, step, person, anchors):
+    """An unsaved task of ``plan`` copied from ``step``, dated from the step's anchor."""
+    return PlanTask(plan=plan, household=plan.household, person=person,
+                    due_on=due_date(anchors[step.anchor], step.offset, step.unit),
+                    **{field: getattr(step, field) for field in STEP_FIELDS})
 
 
 @transaction.atomic
@@ -130,7 +141,8 @@ def make_plan(*, household, by, version=None, request=None):
     a step for children one per child, each naming its person. When the household has
     no one of that kind yet (an allocation registers the household before its members
     are entered), the step still becomes one household-level task without a person, so
-    no step of the template is lost from the plan; the caseworker can mark it not
+    no step of the template is lost from the plan; the first person of that kind
+    entered later takes it over (add_person_tasks), and the caseworker can mark it not
     relevant if the household truly has no children.
     """
     if version is None:
@@ -143,15 +155,62 @@ def make_plan(*, household, by, version=None, request=None):
     anchors = anchor_dates(household, _allocation_of(household))
     persons = persons_for_steps(household)
     PlanTask.all_objects.bulk_create([
-        PlanTask(plan=plan, household=household, person=person,
-                 due_on=due_date(anchors[step.anchor], step.offset, step.unit),
-                 **{field: getattr(step, field) for field in STEP_FIELDS})
+        _task_for(plan, step, person, anchors)
         for step in version.steps.order_by("position")
         for person in persons.get(step.applies_to) or [None]
     ])
     audit.record(by, "reception.plan.created", AuditAction.CREATE, target=plan,
                  request=request)
     return plan
+
+
+@transaction.atomic
+def add_person_tasks(*, person, by=None, request=None):
+    """Give a person entered after the plan was made their tasks.
+
+    For each step of the plan's template version for this person's kind (kind_of):
+    an open household-level task of the step (made when the household had no one of
+    that kind) becomes this person's; a step whose household-level task is done or
+    not relevant gets nothing more; any other step gets a new task for the person,
+    dated like make_plan dates it. A step never gets a second task for the same
+    person, so calling this again changes nothing. A task belongs to its step by
+    position, as make_plan copied it. Returns the tasks created or taken over.
+    """
+    plan = (ReceptionPlan.all_objects.select_for_update()
+            .select_related("household").filter(household_id=person.household_id).first())
+    if plan is None:
+        return []
+    household = plan.household
+    # The row as saved: the caller's instance may still hold a birth date as a string.
+    person = Person.all_objects.get(pk=person.pk)
+    kind = kind_of(person, household)
+    tasks_by_position = {}
+    for task in PlanTask.all_objects.filter(plan=plan, applies_to=kind).order_by("id"):
+        tasks_by_position.setdefault(task.position, []).append(task)
+    anchors = None
+    changed = []
+    for step in plan.version.steps.filter(applies_to=kind).order_by("position"):
+        tasks = tasks_by_position.get(step.position, [])
+        if any(task.person_id == person.pk for task in tasks):
+            continue
+        fallback = next((task for task in tasks if task.person_id is None), None)
+        if fallback is not None:
+            if fallback.status != TaskStatus.OPEN:
+                continue
+            fallback.person = person
+            fallback.save(update_fields=["person"])
+            audit.record(by, "reception.task.changed", AuditAction.CHANGE, target=fallback,
+                         request=request, detail=f"person {person.pk}")
+            changed.append(fallback)
+            continue
+        if anchors is None:
+            anchors = anchor_dates(household, _allocation_of(household))
+        task = _task_for(plan, step, person, anchors)
+        task.save()
+        audit.record(by, "reception.task.created", AuditAction.CREATE, target=task,
+                     request=request)
+        changed.append(task)
+    return changed
 
 
 def reschedule_open_tasks(household):
@@ -174,6 +233,14 @@ def household_saved(sender, instance, created, update_fields=None, **kwargs):
     if created or (update_fields is not None and not ANCHOR_FIELDS & set(update_fields)):
         return
     reschedule_open_tasks(instance)
+
+
+def person_saved(sender, instance, created, raw=False, **kwargs):
+    """post_save of cases.Person: a person entered in a household with a reception plan
+    gets their adults' or children's tasks (add_person_tasks). The signal knows no
+    user, so the audit events have no actor."""
+    if created and not raw:
+        add_person_tasks(person=instance)
 
 
 @transaction.atomic

@@ -112,6 +112,10 @@ class PlanTask(models.Model):
         return self.household.municipality_id
 
     @property
+    def audit_person_id(self):
+        return self.person_id
+
+    @property
     def is_open(self):
         return self.status == TaskStatus.OPEN
 
