@@ -237,9 +237,16 @@ def household_panel(request, household):
     }
 
 
-def print_section(household):
-    """The plan's tasks for the printed integration plan (JSON-able)."""
-    tasks = (PlanTask.all_objects.filter(household=household)
+def print_section(household, person=None):
+    """The plan's tasks for the printed integration plan (JSON-able).
+
+    A personal plan (``person``) shows the household's tasks and that person's own,
+    never another member's.
+    """
+    tasks = PlanTask.all_objects.filter(household=household)
+    if person is not None:
+        tasks = tasks.filter(Q(person__isnull=True) | Q(person=person))
+    tasks = (tasks
              .select_related("responsible_user", "responsible_party", "household__coordinator",
                              "person")
              .order_by("due_on", "position", "id"))

@@ -81,7 +81,7 @@ def plan_snapshot(user, household, *, person=None):
         "parties": [_party(party) for party in parties],
         "plan_agreed_on": _day(household.plan_agreed_on),
         "next_review_on": _day(household.plan_next_review_on),
-        "sections": plan_section_data(household),
+        "sections": plan_section_data(household, person),
     }
 
 

@@ -356,7 +356,7 @@ def test_a_registered_plan_section_is_printed_with_its_data(family, alice, produ
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path,
                                                              *settings.TEMPLATES[0]["DIRS"]]}]
     register_plan_section("test-reception", template="section.html",
-                          data=lambda household: {"housing": "Skovvænget 4, Ærøskøbing"})
+                          data=lambda household, person: {"housing": "Skovvænget 4, Ærøskøbing"})
     try:
         document = produce(household=family, by=alice)
     finally:

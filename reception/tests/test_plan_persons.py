@@ -142,6 +142,16 @@ def test_the_plan_page_the_task_lists_and_the_printed_plan_name_the_person(
     assert [row["person"] for row in rows if row["title"] == "Velkomstmøde"] == [None]
 
 
+def test_a_personal_printed_plan_leaves_out_the_other_members_tasks(family):
+    household = family["household"]
+    amina = household.persons.get(first_name="Amina")
+    rows = selectors.print_section(household, amina)["tasks"]
+    named = {row["person"] for row in rows}
+    assert named == {"Amina", None}  # her own tasks and the household's
+    assert [row["person"] for row in rows if row["title"] == "Velkomstmøde"] == [None]
+    assert {row["person"] for row in rows if row["title"] == "Kontrakt"} == {"Amina"}
+
+
 def test_a_reader_without_the_persons_part_sees_the_task_but_not_the_name(family, charlie,
                                                                           monkeypatch):
     def reception_only(user, household_path, part):
