@@ -3,17 +3,7 @@
 from django.contrib import admin
 
 from cases.models import CoordinatorAssignment, Household, InvolvedParty, JournalNote, Person
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from integration_portal.admin import ReadOnlyAdmin
 
 
 @admin.register(Household)

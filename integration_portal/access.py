@@ -102,6 +102,23 @@ class ScopedManager(models.Manager):
         return self._unscoped().filter(own_q(user, self.municipality_path))
 
 
+def owner_municipality_id(obj):
+    """The id of the municipality owning ``obj``.
+
+    ``audit_owner_id`` where a model defines it, else the path its ScopedManager
+    scopes it by, else its own ``municipality_id``.
+    """
+    owner = getattr(obj, "audit_owner_id", None)
+    manager = getattr(type(obj), "objects", None)
+    if owner is None and isinstance(manager, ScopedManager):
+        *hops, last = manager.municipality_path.split("__")
+        target = obj
+        for hop in hops:
+            target = getattr(target, hop)
+        owner = getattr(target, f"{last}_id")
+    return owner if owner is not None else getattr(obj, "municipality_id", None)
+
+
 def get_visible_or_404(model, user, *, part=None, queryset=None, **lookup):
     """One object the user may read; 404 alike for 'not yours' and 'not there'."""
     qs = queryset if queryset is not None else model.objects.visible_to(user, part=part)

@@ -5,6 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from integration_portal.models import AuditEvent, Municipality, User
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records that change only through services (or never): look, don't touch."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "region"]
@@ -26,7 +39,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only: the audit log can be looked at, never changed or deleted."""
 
     list_display = ["created_at", "actor_name", "action", "code", "object_type", "object_id",
@@ -35,12 +48,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_select_related = ["municipality"]
     search_fields = ["actor_name", "code", "object_id"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from integration_portal.access import owner_municipality_id as owner_of
 from integration_portal.cpr import mask_in_text
 from integration_portal.models import AuditAction, AuditEvent
 
@@ -32,15 +33,13 @@ def record(
     """Write one AuditEvent.
 
     ``target`` is the object read or changed; the owning municipality and the
-    person concerned are taken from it (``audit_owner_id``/``audit_person_id``,
-    falling back to ``municipality_id``) unless given. CPR-shaped numbers in the
+    person concerned are taken from it unless given
+    (``access.owner_municipality_id`` and ``audit_person_id``). CPR-shaped numbers in the
     search terms and detail are masked before they are stored.
     """
     if target is not None:
         if owner_municipality_id is None:
-            owner_municipality_id = getattr(
-                target, "audit_owner_id", getattr(target, "municipality_id", None)
-            )
+            owner_municipality_id = owner_of(target)
         if person_id is None:
             person_id = getattr(target, "audit_person_id", None)
     actor = user if user is not None and user.is_authenticated else None

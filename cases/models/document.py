@@ -90,10 +90,6 @@ class PlanDocument(models.Model):
         return f"{self.household_id} {self.language} {self.plan_hash[:8]}"
 
     @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
-
-    @property
     def audit_person_id(self):
         return self.person_id
 

@@ -140,10 +140,6 @@ class Household(models.Model):
         return reverse("cases:household_detail", args=[self.pk])
 
     @property
-    def audit_owner_id(self):
-        return self.municipality_id
-
-    @property
     def is_open(self):
         return self.status != HouseholdStatus.CLOSED
 

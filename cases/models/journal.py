@@ -62,9 +62,5 @@ class JournalNote(models.Model):
         raise PermissionDenied("Journal notes are never deleted; write a correction.")
 
     @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
-
-    @property
     def audit_person_id(self):
         return self.person_id

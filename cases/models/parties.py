@@ -63,6 +63,3 @@ class InvolvedParty(models.Model):
     def __str__(self):
         return f"{self.organisation} ({self.get_kind_display()})"
 
-    @property
-    def audit_owner_id(self):
-        return self.household.municipality_id

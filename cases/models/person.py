@@ -119,10 +119,6 @@ class Person(models.Model):
         return reverse("cases:person_detail", args=[self.pk])
 
     @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
-
-    @property
     def audit_person_id(self):
         return self.pk
 

@@ -51,10 +51,6 @@ class Goal(models.Model):
         return self.description
 
     @property
-    def audit_owner_id(self):
-        return self.person.household.municipality_id
-
-    @property
     def audit_person_id(self):
         return self.person_id
 
@@ -91,10 +87,6 @@ class Action(models.Model):
 
     def __str__(self):
         return self.description
-
-    @property
-    def audit_owner_id(self):
-        return self.goal.person.household.municipality_id
 
     @property
     def audit_person_id(self):

@@ -1,6 +1,6 @@
 from django import template
 
-from integration_portal.access import access_notes
+from integration_portal.access import access_notes, owner_municipality_id
 from integration_portal.cpr import mask_in_text
 
 register = template.Library()
@@ -16,7 +16,7 @@ def access_banner(context, household):
 @register.filter
 def owned_by_user(obj, user):
     """True when the user's municipality owns obj (so it may be changed)."""
-    owner = getattr(obj, "audit_owner_id", None)
+    owner = owner_municipality_id(obj)
     return bool(user.municipality_id) and owner == user.municipality_id
 
 

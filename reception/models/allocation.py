@@ -66,10 +66,6 @@ class Allocation(models.Model):
     def __str__(self):
         return f"{self.household} ({self.decided_on:%d.%m.%Y})"
 
-    @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
-
     def computed_takeover_on(self):
         return takeover_date(
             decided_on=self.decided_on, consent_on=self.consent_takeover_on,

@@ -43,9 +43,6 @@ class ReceptionPlan(models.Model):
     def __str__(self):
         return str(self.household)
 
-    @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
 
 
 class PlanTask(models.Model):
@@ -106,10 +103,6 @@ class PlanTask(models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
 
     @property
     def audit_person_id(self):

@@ -71,10 +71,6 @@ class InterpreterBooking(models.Model):
     def __str__(self):
         return f"{self.language} {self.starts_at:%d.%m.%Y %H:%M}"
 
-    @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
-
     def clean(self):
         errors = {}
         if self.person_id and self.household_id and self.person.household_id != self.household_id:
@@ -127,10 +123,6 @@ class HousingPlacement(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.address}"
 
-    @property
-    def audit_owner_id(self):
-        return self.household.municipality_id
-
     def clean(self):
         if self.moved_out_on and self.moved_in_on and self.moved_out_on < self.moved_in_on:
             raise ValidationError(
@@ -170,10 +162,6 @@ class Screening(models.Model):
 
     def __str__(self):
         return f"{self.person} {self.done_on:%d.%m.%Y}"
-
-    @property
-    def audit_owner_id(self):
-        return self.person.household.municipality_id
 
     @property
     def audit_person_id(self):
