@@ -18,32 +18,15 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record(
-    user,
-    code,
-    action,
-    *,
-    target=None,
-    person_id=None,
-    owner_municipality_id=None,
-    request=None,
-    search_terms="",
-    detail="",
-):
-    """Write one AuditEvent.
-
-    ``target`` is the object read or changed; the owning municipality and the
-    person concerned are taken from it unless given
-    (``access.owner_municipality_id`` and ``audit_person_id``). CPR-shaped numbers in the
-    search terms and detail are masked before they are stored.
-    """
+def _event(user, code, action, *, target=None, person_id=None, owner_municipality_id=None,
+           request=None, search_terms="", detail=""):
     if target is not None:
         if owner_municipality_id is None:
             owner_municipality_id = owner_of(target)
         if person_id is None:
             person_id = getattr(target, "audit_person_id", None)
     actor = user if user is not None and user.is_authenticated else None
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor,
         actor_name=actor.get_username() if actor else "",
         action=AuditAction(action),
@@ -56,4 +39,24 @@ def record(
         ip_address=client_ip(request),
         search_terms=mask_in_text(search_terms)[:500],
         detail=mask_in_text(detail)[:500],
+    )
+
+
+def record(user, code, action, **fields):
+    """Write one AuditEvent.
+
+    ``target`` is the object read or changed; the owning municipality and the
+    person concerned are taken from it unless given
+    (``access.owner_municipality_id`` and ``audit_person_id``). CPR-shaped numbers in
+    the search terms and detail are masked before they are stored.
+    """
+    event = _event(user, code, action, **fields)
+    event.save()
+    return event
+
+
+def record_each(user, code, action, targets, *, request=None):
+    """One event per target, written in a single INSERT (e.g. rows of a list)."""
+    return AuditEvent.objects.bulk_create(
+        [_event(user, code, action, target=target, request=request) for target in targets]
     )

@@ -118,3 +118,23 @@ def test_the_banner_speaks_english_too(client, alice, charlie, family):
         assert "Shared cases" in client.get(reverse("networks:share_list")).content.decode()
     finally:
         translation.activate("da")  # the test client leaves the language active
+
+
+def test_the_case_list_of_shared_households_costs_fixed_queries_and_audits_each_row(
+        client, alice, charlie):
+    from cases.tests.factories import make_household
+    from integration_portal.models import AuditEvent
+
+    def shared_households(count):
+        for _ in range(count):
+            make_share(make_household(coordinator=alice), by=alice)
+
+    client.force_login(charlie)
+    shared_households(1)
+    few = queries_for(client, reverse("cases:case_list"))
+    shared_households(9)
+    before = AuditEvent.objects.filter(code="cases.household.listed").count()
+    many = queries_for(client, reverse("cases:case_list"))
+    assert few == many  # the rows' READ events are one INSERT, not one per row
+    listed = AuditEvent.objects.filter(code="cases.household.listed").count() - before
+    assert listed == 10
