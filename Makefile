@@ -13,9 +13,9 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
 venv: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
 # Embedded default unless DATABASE_URL/REDIS_URL are set: SQLite, tasks in-process.
