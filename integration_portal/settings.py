@@ -237,7 +237,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"mask_cpr": {"()": "integration_portal.cpr.MaskCprLogFilter"}},
+    "filters": {
+        "mask_cpr": {"()": "integration_portal.cpr.MaskCprLogFilter"},
+        "one_line_4xx": {"()": "integration_portal.logfilters.ClientErrorsWithoutTraceback"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_cpr"],
@@ -245,6 +248,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # A logger's filter runs before any handler: 403s and 404s are one line
+        # everywhere, 500s keep their traceback.
+        "django.request": {"filters": ["one_line_4xx"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
