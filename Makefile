@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/integration_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint venv messages worker clean
+.PHONY: run test lint venv messages worker backup restore clean
 
 venv: $(STAMP)
 
@@ -39,6 +39,17 @@ lint: venv
 
 worker: venv
 	$(VENV)/bin/celery -A integration_portal worker -l info
+
+# Backup of the database and MEDIA_ROOT into a new folder, and restore into an empty
+# database and MEDIA_ROOT (see the README's "Backup and restore"). No venv step: a
+# production host runs them with the runtime packages it has.
+backup:
+	@test -n "$(TO)" || { echo "usage: make backup TO=/path/to/new/folder"; exit 2; }
+	$(PY) manage.py backup --to "$(TO)"
+
+restore:
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=/path/to/backup/folder"; exit 2; }
+	$(PY) manage.py restore --from "$(FROM)"
 
 # Rebuild the Danish-first catalogues (msgids are Danish; English is the translation).
 messages: venv

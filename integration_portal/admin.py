@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.forms import AdminLoginForm
 from integration_portal.models import AuditEvent, Municipality, User
+
+admin.site.login_form = AdminLoginForm  # over-long credentials are a form error, not a 500
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

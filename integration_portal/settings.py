@@ -64,6 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads a parameter or the session: a NUL byte is answered 400
+    # (in the default language, Danish: the locale is not chosen yet).
+    "integration_portal.nul_bytes.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -234,7 +237,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"mask_cpr": {"()": "integration_portal.cpr.MaskCprLogFilter"}},
+    "filters": {
+        "mask_cpr": {"()": "integration_portal.cpr.MaskCprLogFilter"},
+        "one_line_4xx": {"()": "integration_portal.logfilters.ClientErrorsWithoutTraceback"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_cpr"],
@@ -242,6 +248,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # A logger's filter runs before any handler: 403s and 404s are one line
+        # everywhere, 500s keep their traceback.
+        "django.request": {"filters": ["one_line_4xx"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

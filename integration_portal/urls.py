@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from integration_portal import views
+from integration_portal.forms import LoginForm
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -16,7 +17,7 @@ urlpatterns = [
     path("log/person/<int:person_id>/", views.audit_person, name="audit_person"),
     path("log/person/<int:person_id>/csv/", views.audit_person_csv, name="audit_person_csv"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("adgangskode/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("adgangskode/skiftet/", auth_views.PasswordChangeDoneView.as_view(),
