@@ -5,9 +5,9 @@ Nothing is queued if the transaction rolls back, and the request never waits for
 SMTP: the task ``integration_portal.tasks.send_email`` delivers it. SMTP and
 connection errors are retried with a doubling delay (EMAIL_RETRY_* settings); the
 final failure is logged without the body. Without a broker (tasks eager, as in
-the embedded mode and the tests) one attempt is made and a failure is logged,
-never raised into the view. No other module calls django.core.mail's send functions
-(a test checks it).
+the embedded mode and the tests), or when the broker cannot take the task, one
+attempt is made in-process and a failure is logged, never raised into the view.
+No other module calls django.core.mail's send functions (a test checks it).
 """
 
 import logging

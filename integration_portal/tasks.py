@@ -13,7 +13,7 @@ def ping():
     return {"pong": True, "database": connection.vendor, "select": one}
 
 
-@shared_task(bind=True, acks_late=True, time_limit=120, soft_time_limit=100)
+@shared_task(bind=True, acks_late=True, ignore_result=True, time_limit=120, soft_time_limit=100)
 def send_email(self, *, subject, body, to):
     """Deliver one mail queued by integration_portal.mail.send_after_commit."""
     return mail.deliver(self, subject=subject, body=body, to=to)

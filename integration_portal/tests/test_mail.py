@@ -110,14 +110,35 @@ def test_without_a_broker_an_smtp_outage_is_logged_without_the_body(smtp_setting
     assert "Hemmelig" not in caplog.text and "140388" not in caplog.text
 
 
-def production_setting(name, **env):
-    """A setting's value as a production process (DEBUG off) would read it."""
+def shell(code, **env):
+    """Run ``code`` in a fresh ``manage.py shell`` process configured by ``env``."""
     clean = {k: v for k, v in os.environ.items()
              if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG", "PORTAL_BASE_URL")}
-    clean.update(DEBUG="false", SECRET_KEY="x" * 50, **env)
-    code = f"from django.conf import settings; print(settings.{name})"
+    clean.update(env)
     return subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
                           cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60)
+
+
+def production_setting(name, **env):
+    """A setting's value as a production process (DEBUG off) would read it."""
+    code = f"from django.conf import settings; print(settings.{name})"
+    return shell(code, DEBUG="false", SECRET_KEY="x" * 50, **env)
+
+
+def test_with_the_broker_away_the_mail_is_sent_in_process_rather_than_lost():
+    server = LocalSMTPServer().start()
+    try:
+        result = shell("from integration_portal import mail; "
+                       "mail.send_after_commit(subject='Hej', body='Grød', to=['a@example.dk'])",
+                       DEBUG="true", REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+                       CELERY_TASK_ALWAYS_EAGER="false",
+                       EMAIL_URL=f"smtp://127.0.0.1:{server.port}")
+        assert result.returncode == 0, result.stderr
+        (message,) = server.wait_for(1)
+    finally:
+        server.stop()
+    assert (message["Subject"], body_of(message).strip()) == ("Hej", "Grød")
+    assert "mail queue is unreachable" in result.stderr
 
 
 def test_links_in_production_go_to_https_and_the_first_allowed_host():
