@@ -156,3 +156,10 @@ def test_production_refuses_to_guess_the_base_url_from_a_wildcard_host():
     result = production_setting("PORTAL_BASE_URL", ALLOWED_HOSTS=".example.dk")
     assert result.returncode != 0
     assert "PORTAL_BASE_URL must be set" in result.stderr
+
+
+def test_the_default_retries_cover_the_95_minute_outage_the_readme_states():
+    from django.conf import settings
+
+    assert settings.EMAIL_MAX_RETRIES == 12
+    assert sum(mail.retry_delay(n) for n in range(settings.EMAIL_MAX_RETRIES)) == 95 * 60
