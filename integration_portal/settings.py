@@ -230,7 +230,8 @@ def portal_base_url():
         host = ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ""
         if not host or host.startswith(".") or "*" in host:
             raise environ.ImproperlyConfigured(
-                "PORTAL_BASE_URL must be set when ALLOWED_HOSTS starts with a wildcard.")
+                "PORTAL_BASE_URL must be set when the first ALLOWED_HOSTS entry is not "
+                "a plain host name.")
         url = f"https://{host}"
     if not url.startswith(("http://", "https://")):
         raise environ.ImproperlyConfigured("PORTAL_BASE_URL must start with http:// or https://")
