@@ -205,13 +205,43 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# E-mail
+# E-mail, sent only by integration_portal.mail: a Celery task queued on commit that
+# retries SMTP and connection errors EMAIL_MAX_RETRIES times, waiting EMAIL_RETRY_DELAY
+# seconds and doubling up to EMAIL_RETRY_MAX_DELAY.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+EMAIL_MAX_RETRIES = env.int("EMAIL_MAX_RETRIES", default=12)
+EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60)
+EMAIL_RETRY_MAX_DELAY = env.int("EMAIL_RETRY_MAX_DELAY", default=600)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Integrationsportalen <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def portal_base_url():
+    """The absolute address mails link to: PORTAL_BASE_URL, else derived.
+
+    In development the runserver address; in production https:// and the first
+    ALLOWED_HOSTS entry, which must then be a plain host name.
+    """
+    url = env.str("PORTAL_BASE_URL", default="")
+    if not url and DEBUG:
+        url = "http://127.0.0.1:8000"
+    elif not url:
+        host = ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ""
+        if not host or host.startswith(".") or "*" in host:
+            raise environ.ImproperlyConfigured(
+                "PORTAL_BASE_URL must be set when the first ALLOWED_HOSTS entry is not "
+                "a plain host name.")
+        url = f"https://{host}"
+    if not url.startswith(("http://", "https://")):
+        raise environ.ImproperlyConfigured("PORTAL_BASE_URL must start with http:// or https://")
+    return url.rstrip("/")
+
+
+PORTAL_BASE_URL = portal_base_url()
 
 # Test hook only: seconds a worker waits before rendering a plan PDF, so a test can
 # kill it mid-task. Never set in a deployment.

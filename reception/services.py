@@ -7,17 +7,17 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cases import services as case_services
 from cases.models import Household, HouseholdStatus, Person
-from integration_portal import audit
+from integration_portal import audit, mail
 from integration_portal.models import AuditAction, User
 from reception.deadlines import due_date
 from reception.models import (
@@ -335,8 +335,9 @@ def due_tasks_by_recipient(today):
 def send_reminders(*, today=None):
     """One mail per person per day with their overdue and soon-due tasks.
 
-    Case numbers and task titles only: no names or CPR numbers leave the portal.
-    Returns how many mails were sent.
+    Case numbers, task titles and links to the plans only: no names or CPR numbers
+    leave the portal. Each mail is queued as its reminder log row commits.
+    Returns how many mails were queued.
     """
     today = today or timezone.localdate()
     grouped = due_tasks_by_recipient(today)
@@ -355,13 +356,17 @@ def send_reminders(*, today=None):
 
 
 def _mail_reminder(user, tasks, today):
+    for task in tasks:
+        task.plan_url = settings.PORTAL_BASE_URL + reverse(
+            "reception:plan_detail", args=[task.household_id])
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "user": user,
             "overdue": [task for task in tasks if task.due_on < today],
             "soon": [task for task in tasks if task.due_on >= today],
+            "task_list_url": settings.PORTAL_BASE_URL + reverse("reception:task_list"),
         }
         subject = _("Modtageplaner: %(count)d opgaver kræver din opmærksomhed") % {
             "count": len(tasks)}
         body = render_to_string("reception/reminder_email.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail.send_after_commit(subject=subject, body=body, to=[user.email])

@@ -7,14 +7,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from integration_portal import audit
+from integration_portal import audit, mail
 from integration_portal.models import AuditAction
 from training.models import (
     SEATED_STATUSES,
@@ -158,7 +157,7 @@ def _promote_first_waitlisted(session, by):
     first.save(update_fields=["status", "waitlist_position"])
     _refresh_full(session)
     audit.record(by, "training.enrolment.promoted", AuditAction.CHANGE, target=first)
-    transaction.on_commit(lambda: send_promotion_email(enrolment_id=first.pk))
+    _mail_promotion(first)
     return first
 
 
@@ -291,11 +290,15 @@ def render_certificate_pdf(enrolment):
     return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def send_promotion_email(*, enrolment_id):
-    """Tell the practitioner they moved from the waiting list to a seat."""
+def _mail_promotion(enrolment):
+    """Tell the practitioner, once the promotion commits, that they have a seat.
+
+    No link: practitioners need no portal login, and no page shows one their own
+    enrolment.
+    """
     enrolment = (Enrolment.all_objects.select_related("practitioner", "session__module",
                                                       "session__theme")
-                 .get(pk=enrolment_id))
+                 .get(pk=enrolment.pk))
     days = enrolment.session.days.order_by("date")
     with translation.override("da"):
         body = render_to_string("training/email/promoted.txt",
@@ -303,7 +306,7 @@ def send_promotion_email(*, enrolment_id):
                                  "days": days})
         subject = _("Du har fået en plads på holdet %(session)s") % {
             "session": enrolment.session}
-    send_mail(subject, body, None, [enrolment.practitioner.email])
+    mail.send_after_commit(subject=subject, body=body, to=[enrolment.practitioner.email])
 
 
 @transaction.atomic
