@@ -8,7 +8,9 @@ from integration_portal import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # Answered by middleware.HealthCheckMiddleware before host checks and sessions.
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
     path("medarbejdere/", views.staff_list, name="staff_list"),
     path("medarbejdere/<int:pk>/", views.staff_detail, name="staff_detail"),
