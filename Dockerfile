@@ -18,6 +18,8 @@ RUN DEBUG=false SECRET_KEY=build-only-collectstatic-key-never-used-at-runtime \
  && useradd --system --uid 1000 portal \
  && mkdir -p /data/media /data/beat && chown portal /data/media /data/beat
 USER portal
+# Beat's schedule and heartbeat: writable by portal, outside the code (compose mounts a volume).
+ENV CELERY_BEAT_SCHEDULE_FILENAME=/data/beat/celerybeat-schedule
 EXPOSE 8000
 CMD ["gunicorn", "integration_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-",
      "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s\" %(s)s %(b)s %(L)s"]
