@@ -4,6 +4,10 @@ With nothing configured the portal runs on an embedded default: DEBUG on, a SQLi
 file and Celery tasks executed in-process. A deployment sets DATABASE_URL, which turns
 DEBUG off by default; then a missing SECRET_KEY fails loudly and every HTTPS
 hardening setting is on.
+
+A `.env` file beside manage.py is read only when DJANGO_READ_DOT_ENV_FILE=true: docker
+compose hands the file to the containers itself, and `make run` must not pick up a
+production host list from it.
 """
 
 from datetime import timedelta
@@ -16,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-if (BASE_DIR / ".env").exists():
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=False):
     environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 
@@ -62,6 +66,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz and /readyz before host validation, the HTTPS redirect
+    # and sessions, so a health check works on 127.0.0.1 and with the database down.
+    "integration_portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads a parameter or the session: a NUL byte is answered 400
@@ -104,6 +111,11 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A health check must answer while the database host is unreachable, not hang.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "integration_portal.User"
@@ -148,7 +160,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
@@ -198,6 +210,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }
 CELERY_TIMEZONE = TIME_ZONE
+# Beat keeps its schedule under var/ (never the repository root) and touches
+# <schedule>.heartbeat on every loop, at least once a minute, for its health check.
+CELERY_BEAT_SCHEDULER = "integration_portal.beat.HeartbeatScheduler"
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "var" / "celerybeat-schedule")
+)
+CELERY_BEAT_MAX_LOOP_INTERVAL = 60
 CELERY_BEAT_SCHEDULE = {
     "reception-daily-reminders": {
         "task": "reception.tasks.send_daily_reminders",

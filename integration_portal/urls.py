@@ -9,7 +9,9 @@ from integration_portal.forms import LoginForm
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # Answered by middleware.HealthCheckMiddleware before host checks and sessions.
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
     path("medarbejdere/", views.staff_list, name="staff_list"),
     path("medarbejdere/<int:pk>/", views.staff_detail, name="staff_detail"),

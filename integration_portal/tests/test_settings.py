@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,13 +13,22 @@ from integration_portal.models import Municipality, Region, User
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def manage(*args, env):
+def manage(*args, env, cwd=ROOT):
     clean = {k: v for k, v in os.environ.items()
              if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY",
-                          "DJANGO_ALLOW_ASYNC_UNSAFE")}
+                          "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_READ_DOT_ENV_FILE")}
     clean.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=cwd, env=clean,
                           capture_output=True, text=True, timeout=120)
+
+
+def copy_of_the_project(target):
+    """The project without its local state, so a test may put a .env beside manage.py."""
+    shutil.copytree(ROOT, target, symlinks=True, ignore=shutil.ignore_patterns(
+        ".venv", ".git", ".env", "media", "staticfiles", "var", "db.sqlite3", "__pycache__",
+        ".pytest_cache", ".ruff_cache", "celerybeat-schedule*",
+    ))
+    return target
 
 
 def test_check_deploy_is_clean_with_production_settings():
@@ -85,3 +95,21 @@ def test_seed_demo_refuses_when_debug_is_off(db, settings):
     assert not User.objects.filter(username="assens-sagsbehandler").exists()
 
 
+
+
+LOGIN_STATUS = ("from django.test import Client; "
+                "print(Client(HTTP_HOST='127.0.0.1:8000').get('/login/').status_code)")
+
+
+def test_make_run_serves_pages_after_cp_env_example_env(tmp_path):
+    project = copy_of_the_project(tmp_path / "portal")
+    shutil.copy(project / ".env.example", project / ".env")
+    # `make run` sets DEBUG=true and nothing else; the production .env must not win.
+    result = manage("shell", "-c", LOGIN_STATUS, env={"DEBUG": "true"}, cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "200"
+    # Asked for explicitly, the file is read: its host list then refuses 127.0.0.1.
+    result = manage("shell", "-c", LOGIN_STATUS, cwd=project,
+                    env={"DEBUG": "true", "DJANGO_READ_DOT_ENV_FILE": "true"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "400"
