@@ -1,9 +1,11 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
-# WeasyPrint needs Pango; DejaVu gives the PDFs their æøå.
+# WeasyPrint needs Pango; DejaVu gives the PDFs their æøå; `manage.py backup` and
+# `restore` need pg_dump and pg_restore of the server's major version (15).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    postgresql-client-15 \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
