@@ -144,6 +144,20 @@ def test_the_image_installs_no_test_or_tooling_packages():
         assert package not in runtime
 
 
+def test_the_image_installs_the_runtime_requirements_only():
+    installs = [line for line in dockerfile_instructions() if "pip install" in line]
+    assert installs == ["RUN pip install -r requirements.txt"]
+
+
+def test_the_image_has_pg_dump_of_the_servers_major_version(postgres):
+    """`manage.py backup` and `restore` run in the image; pg_dump refuses a newer server."""
+    from django.db import connection
+
+    major = connection.pg_version // 10000
+    apt = " ".join(line for line in dockerfile_instructions() if "apt-get install" in line)
+    assert f"postgresql-client-{major}" in apt.split()
+
+
 def test_dockerignore_keeps_secrets_state_and_caches_out():
     lines = set((ROOT / ".dockerignore").read_text().split())
     assert {".env", ".env.*", ".venv", ".git", "media", "staticfiles", "db.sqlite3",
