@@ -236,3 +236,20 @@ def test_the_status_poll_does_not_keep_an_idle_session_alive(family_household, a
         expire_date=timezone.now() - datetime.timedelta(seconds=1))
     response = client.get(url, headers={"HX-Request": "true"})
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_batch_progress_stops_polling_once_every_plan_is_ready_or_failed(
+        alice, client, sent):
+    for _ in range(2):
+        make_plan_family(alice, cpr=None)
+    batch = services.request_all_plans(by=alice)
+    first, second = batch.documents.order_by("pk")
+    client.force_login(alice)
+    url = reverse("cases:plan_batch_progress")
+    services.fail_plan_document(document_id=first.pk, message=services.RENDER_FAILED)
+    progress = client.get(url).content.decode()
+    assert "0 af 2 klar" in progress and "1 fejlede" in progress
+    assert 'data-hx-trigger="every 2s"' in progress  # one is still queued
+    services.fail_plan_document(document_id=second.pk, message=services.RENDER_FAILED)
+    progress = client.get(url).content.decode()
+    assert "2 fejlede" in progress and "hx-trigger" not in progress
