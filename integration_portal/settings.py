@@ -203,8 +203,11 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5,
 }
+# The result store (Redis too) is asked first for any task whose result is kept; its
+# own default policy retries for about 20 s.
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": CELERY_TASK_PUBLISH_RETRY_POLICY}
 # With Redis, a message a worker took but never acknowledged (acks_late: the worker
 # died) is handed out again once it has been unacknowledged for the visibility
 # timeout. A message stays unacknowledged while its task runs and, for a retried task,

@@ -34,8 +34,8 @@ def _tell_requested(request, document, queued):
     elif queued:
         messages.success(request, _("PDF'en er bestilt og laves nu."))
     else:
-        messages.info(request, _("Planen er ikke ændret siden sidste PDF; den findes "
-                                 "allerede nedenfor."))
+        messages.success(request, _("Planen er ikke ændret siden sidste PDF; den findes "
+                                    "allerede nedenfor."))
 
 
 @permission_required("cases.add_plandocument", raise_exception=True)

@@ -17,7 +17,7 @@ from cases.models import DocumentStatus, PlanBatch, PlanDocument
 from cases.tasks import render_plan_document
 from cases.tests.test_plan_documents import make_plan_family
 from cases.tests.test_plan_worker import wait_for
-from integration_portal.celery import app
+from integration_portal.celery import RETRY_BACKOFF_MAX, app
 
 LONG_AGO = datetime.timedelta(hours=1)
 
@@ -198,8 +198,6 @@ def test_pressing_again_on_a_lost_job_queues_it_again(family_household, alice, s
 
 
 def test_every_task_ends_well_within_the_visibility_timeout(settings):
-    from integration_portal.celery import RETRY_BACKOFF_MAX
-
     app.loader.import_default_modules()
     ours = [task for name, task in app.tasks.items() if not name.startswith("celery.")]
     assert len(ours) >= 4
