@@ -14,8 +14,11 @@ TRANSIENT = (OperationalError, InterfaceError, ConnectionError, TimeoutError,
              RedisConnectionError)
 
 
+# Results are never read (the document row is the result), so none are stored: sending
+# a job then touches only the broker.
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, autoretry_for=(),
-             max_retries=3, time_limit=180, soft_time_limit=150)
+             max_retries=3, ignore_result=True, time_limit=services.RENDER_TIME_LIMIT,
+             soft_time_limit=services.RENDER_TIME_LIMIT * 5 // 6)
 def render_plan_document(self, document_id):
     """Make the PDF of a PlanDocument; a final failure becomes its status and message."""
     try:
@@ -34,3 +37,9 @@ def render_plan_document(self, document_id):
         services.fail_plan_document(document_id=document_id, message=services.RENDER_FAILED)
         return None
     return document.status if document else None
+
+
+@shared_task(ignore_result=True, time_limit=120, soft_time_limit=100)
+def requeue_lost_plan_documents():
+    """Periodic (beat): send again the PDF jobs lost with a worker or never sent."""
+    return services.requeue_lost_documents()

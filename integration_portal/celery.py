@@ -12,6 +12,9 @@ from celery import Celery, Task
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "integration_portal.settings")
 
 MAX_RETRIES = 3
+# The longest a retried task waits before it runs again; settings derive the
+# broker's visibility timeout from it.
+RETRY_BACKOFF_MAX = 300
 
 
 class PortalTask(Task):
@@ -20,7 +23,7 @@ class PortalTask(Task):
     autoretry_for = (ConnectionError, TimeoutError)
     max_retries = MAX_RETRIES
     retry_backoff = True
-    retry_backoff_max = 300
+    retry_backoff_max = RETRY_BACKOFF_MAX
     retry_jitter = True
     acks_late = True
 

@@ -17,6 +17,8 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.celery import RETRY_BACKOFF_MAX
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -74,7 +76,7 @@ MIDDLEWARE = [
     # Before anything reads a parameter or the session: a NUL byte is answered 400
     # (in the default language, Danish: the locale is not chosen yet).
     "integration_portal.nul_bytes.RejectNulBytesMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "integration_portal.sessions.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -134,7 +136,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after SESSION_IDLE_MINUTES without a request.
+# Sessions end after SESSION_IDLE_MINUTES without a request (a page polling a status
+# fragment does not count: integration_portal.sessions).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -196,18 +199,45 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+# Time limits. No task may run longer than CELERY_TASK_TIME_LIMIT (tasks set shorter
+# limits of their own; a test checks every registered task), so the broker's redelivery
+# can be derived from it. The plan PDF's limit is its own setting because the sweep
+# that finds lost PDF jobs is derived from it (cases.documents.services.STALE_AFTER).
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT",
+                                      default=CELERY_TASK_TIME_LIMIT - 60)
+PLAN_RENDER_TIME_LIMIT = env.int("PLAN_RENDER_TIME_LIMIT", default=180)
+PLAN_SWEEP_INTERVAL = env.int("PLAN_SWEEP_INTERVAL", default=60)
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# With Redis, a task whose worker died unacknowledged (acks_late) is handed out again
-# once it has been unacknowledged for the visibility timeout; workers sweep for such
-# tasks every restore interval x throttle seconds (kombu's defaults: 10 x 10).
+# Publishing from a web request gives up within seconds when Redis is away (a refused
+# connection at once, an unanswered one after the connect timeout, one retry), so the
+# caseworker gets a message instead of a hanging page; the sweep sends the job later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5,
+}
+# The result store (Redis too) is asked first for any task whose result is kept; its
+# own default policy retries for about 20 s.
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": CELERY_TASK_PUBLISH_RETRY_POLICY}
+# With Redis, a message a worker took but never acknowledged (acks_late: the worker
+# died) is handed out again once it has been unacknowledged for the visibility
+# timeout. A message stays unacknowledged while its task runs and, for a retried task,
+# while it waits for its countdown, so the default is the longest run plus the longest
+# retry wait (RETRY_BACKOFF_MAX) plus a minute. Every worker looks for such messages
+# every unacked_restore_interval x unacked_restore_throttle seconds (kombu 5.7), so a
+# lost message comes back at worst visibility_timeout + interval x throttle after it
+# was taken: 600 + 300 + 60 + 10 x 10 = 1060 s by default.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + RETRY_BACKOFF_MAX + 60),
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": 5,
 }
 CELERY_TIMEZONE = TIME_ZONE
 # Beat keeps its schedule under var/ (never the repository root) and touches
@@ -222,6 +252,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reception.tasks.send_daily_reminders",
         "schedule": crontab(hour=6, minute=30),
     },
+    # PDF jobs lost with a worker or never sent (broker away) are queued again.
+    "cases-requeue-lost-plan-documents": {
+        "task": "cases.tasks.requeue_lost_plan_documents",
+        "schedule": timedelta(seconds=PLAN_SWEEP_INTERVAL),
+    },
 }
 
 # E-mail, sent only by integration_portal.mail: a Celery task queued on commit that
@@ -230,7 +265,7 @@ CELERY_BEAT_SCHEDULE = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
-EMAIL_MAX_RETRIES = env.int("EMAIL_MAX_RETRIES", default=12)
+EMAIL_MAX_RETRIES = env.int("EMAIL_MAX_RETRIES", default=14)
 EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60)
 EMAIL_RETRY_MAX_DELAY = env.int("EMAIL_RETRY_MAX_DELAY", default=600)
 DEFAULT_FROM_EMAIL = env.str(

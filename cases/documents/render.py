@@ -4,6 +4,8 @@ PDF/UA gives a tagged PDF whose language and title come from ``<html lang>`` and
 ``<title>``; the fonts are DejaVu (fonts-dejavu-core), which have æ, ø and å.
 """
 
+import os
+from contextlib import contextmanager
 from datetime import date
 
 import weasyprint
@@ -13,6 +15,8 @@ from django.utils import timezone, translation
 
 from cases.models import ActionStatus, GoalDomain, Household, PartyKind, Relation
 from cases.printing import plan_sections
+
+PDF_VARIANT = "pdf/ua-1"  # tagged, with language and title
 
 
 def _day(value):
@@ -54,12 +58,35 @@ def plan_context(snapshot, *, printed_on):
     }
 
 
+@contextmanager
+def _clock_for_fonts(moment):
+    """Font subsetting through fontTools (WeasyPrint's fallback when HarfBuzz-Subset is
+    older than 4.1) stamps each embedded font with the current time unless
+    SOURCE_DATE_EPOCH says otherwise (reproducible-builds.org)."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
 def render_plan_pdf(document):
-    """The PDF bytes of a PlanDocument, in its language, dated when it was requested."""
-    printed_on = timezone.localdate(document.requested_at or timezone.now())
+    """The PDF bytes of a PlanDocument, in its language, dated when it was requested.
+
+    Every date in the file (the printed date, the PDF's creation and modification
+    dates, the embedded fonts' timestamps) comes from the document's request time, so
+    rendering the same document again gives the same bytes.
+    """
+    requested_at = (document.requested_at or timezone.now()).replace(microsecond=0)
     with translation.override(document.language):
-        html = render_to_string("cases/print/plan.html",
-                                plan_context(document.plan_data, printed_on=printed_on))
-    return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant="pdf/ua-1",
-    )
+        html = render_to_string("cases/print/plan.html", plan_context(
+            document.plan_data, printed_on=timezone.localdate(requested_at)))
+    pdf = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).render(
+        pdf_variant=PDF_VARIANT)
+    pdf.metadata.created = pdf.metadata.modified = timezone.localtime(requested_at).isoformat()
+    with _clock_for_fonts(requested_at):
+        return pdf.write_pdf(pdf_variant=PDF_VARIANT)

@@ -28,3 +28,8 @@ def versions(user, household):
     whether the page should keep asking for news."""
     documents = list(documents_for(user, household))
     return {"documents": documents, "pending": any(d.is_pending for d in documents)}
+
+
+def unsent_count(batch):
+    """How many of the batch's documents wait for the broker (their job was not sent)."""
+    return batch.documents.filter(status=DocumentStatus.QUEUED, queued_at__isnull=True).count()

@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from cases.documents.render import render_plan_pdf
 from cases.documents.snapshot import plan_hash, plan_snapshot
@@ -31,12 +33,25 @@ from integration_portal.roles import Role
 
 logger = logging.getLogger(__name__)
 
-# A job still queued or running this long after it was asked for is taken as lost
-# (the broker was emptied, say) and is queued again when someone presses again.
-STALE_AFTER = datetime.timedelta(minutes=15)
+# The render task's hard time limit (the worker kills the job after it).
+RENDER_TIME_LIMIT = settings.PLAN_RENDER_TIME_LIMIT
+
+
+def lost_after(time_limit):
+    """How long after it was sent (queued) or started (running) a job is taken as lost:
+    the time limit and a third more, for clocks that differ between machines and a
+    worker slow to enforce the limit (240 s at the default 180 s)."""
+    return datetime.timedelta(seconds=time_limit * 4 // 3)
+
+
+# A killed worker or an emptied broker loses the job; the sweep (a periodic task,
+# every PLAN_SWEEP_INTERVAL seconds) queues such documents again.
+STALE_AFTER = lost_after(RENDER_TIME_LIMIT)
 # A job that has started this many times without finishing kills its worker each
 # time; it is failed instead of being handed to the next worker.
 MAX_ATTEMPTS = 5
+# The sweep handles at most this many documents a run; the next run takes the rest.
+SWEEP_BATCH = 500
 
 # Shown to the caseworker (translated on the page); the details go to the log.
 RENDER_FAILED = gettext_noop("PDF'en kunne ikke laves. Prøv igen, og kontakt support, "
@@ -46,12 +61,49 @@ UNAVAILABLE = gettext_noop("Databasen eller fillageret svarede ikke, heller ikke
                            "flere forsøg. Prøv igen senere.")
 CRASHED = gettext_noop("Arbejdsprocessen stoppede gentagne gange under PDF'en. "
                        "Kontakt support.")
+QUEUE_UNAVAILABLE = gettext_noop("Jobkøen svarede ikke. PDF'en bliver sendt i kø igen "
+                                 "automatisk, når køen svarer.")
+
+# What publishing raises when Redis is away (kombu wraps the connection errors).
+BROKER_ERRORS = (KombuOperationalError, ConnectionError, TimeoutError)
 
 
-def _queue(document_id):
+def _send(document_ids):
+    """Hand the render jobs to the broker; True when all went.
+
+    When the broker does not answer, the rest are not tried (each would wait as long)
+    and are marked as never sent: the sweep sends them when the broker is back.
+    """
     from cases.tasks import render_plan_document
 
-    render_plan_document.delay(document_id)
+    for index, document_id in enumerate(document_ids):
+        try:
+            render_plan_document.delay(document_id)
+        except BROKER_ERRORS:
+            logger.warning("Broker unreachable: %s plan document job(s) left for the sweep",
+                           len(document_ids) - index, exc_info=True)
+            (PlanDocument.all_objects
+             .filter(pk__in=document_ids[index:], status=DocumentStatus.QUEUED)
+             .update(queued_at=None, error=QUEUE_UNAVAILABLE))
+            return False
+    return True
+
+
+def _queue_on_commit(documents):
+    """Mark the documents queued now and send their jobs once the transaction commits."""
+    ids = [document.pk for document in documents]
+    PlanDocument.all_objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    transaction.on_commit(lambda: _send(ids))
+
+
+def _lost(now):
+    """Documents whose job is gone: never sent, or queued or running past STALE_AFTER."""
+    cutoff = now - STALE_AFTER
+    queued = Q(status=DocumentStatus.QUEUED) & (Q(queued_at__isnull=True)
+                                                 | Q(queued_at__lt=cutoff))
+    running = Q(status=DocumentStatus.RUNNING) & (Q(started_at__isnull=True)
+                                                   | Q(started_at__lt=cutoff))
+    return queued | running
 
 
 def _check_person(household, person):
@@ -61,28 +113,22 @@ def _check_person(household, person):
         raise ValidationError(_("En personlig plan kan kun laves for en voksen i husstanden."))
 
 
+def _is_lost(document):
+    return document.is_pending and (PlanDocument.all_objects
+                                     .filter(_lost(timezone.now()), pk=document.pk).exists())
+
+
 def _requeue(document):
+    """Queue a failed or lost document again, as a fresh request with all its attempts."""
     document.status = DocumentStatus.QUEUED
     document.error = ""
     document.attempts = 0
     document.requested_at = timezone.now()
     document.save(update_fields=["status", "error", "attempts", "requested_at"])
-    transaction.on_commit(lambda: _queue(document.pk))
 
 
-def _is_stale(document):
-    return document.is_pending and document.requested_at < timezone.now() - STALE_AFTER
-
-
-@transaction.atomic
-def request_plan_document(*, household, by, language="da", person=None, force=False,
-                          request=None):
-    """Ask for the PDF of the household's plan (or one adult's); returns (document, queued).
-
-    The household row is locked, so two presses at once are serialised. The same plan
-    data in the same language gives the same document and no new job, unless
-    ``force`` asks for a new version. A failed (or lost) document is queued again.
-    """
+def _request(*, household, by, language, person, force, request):
+    """The document for the plan as it is now, and whether it needs a job (no job sent)."""
     locked = (Household.objects.editable_by(by).select_for_update(of=("self",))
               .select_related("coordinator", "municipality").get(pk=household.pk))
     _check_person(locked, person)
@@ -92,7 +138,7 @@ def request_plan_document(*, household, by, language="da", person=None, force=Fa
     latest = (PlanDocument.objects.editable_by(by).filter(**key)
               .order_by("-revision").first())
     if latest is not None and not force:
-        if latest.status == DocumentStatus.FAILED or _is_stale(latest):
+        if latest.status == DocumentStatus.FAILED or _is_lost(latest):
             _requeue(latest)
             audit.record(by, "cases.plan_document.requeued", AuditAction.CHANGE,
                          target=latest, request=request)
@@ -103,8 +149,27 @@ def request_plan_document(*, household, by, language="da", person=None, force=Fa
     document.save()
     audit.record(by, "cases.plan_document.requested", AuditAction.CREATE, target=document,
                  request=request)
-    transaction.on_commit(lambda: _queue(document.pk))
     return document, True
+
+
+def request_plan_document(*, household, by, language="da", person=None, force=False,
+                          request=None):
+    """Ask for the PDF of the household's plan (or one adult's); returns (document, queued).
+
+    The household row is locked, so two presses at once are serialised. The same plan
+    data in the same language gives the same document and no new job, unless
+    ``force`` asks for a new version. A failed (or lost) document is queued again.
+    The job is sent after commit; if the broker does not answer, the document says so
+    (``waits_for_broker``) and the sweep sends it later.
+    """
+    with transaction.atomic():
+        document, queued = _request(household=household, by=by, language=language,
+                                    person=person, force=force, request=request)
+        if queued:
+            _queue_on_commit([document])
+    if queued:  # after commit (unless inside an outer transaction): was it sent?
+        document.refresh_from_db(fields=["queued_at", "error"])
+    return document, queued
 
 
 def batch_households(user):
@@ -120,13 +185,40 @@ def batch_households(user):
 def request_all_plans(*, by, language="da", request=None):
     """Queue the plan of every household in ``batch_households(by)``, as one batch."""
     batch = PlanBatch.objects.create(municipality=by.municipality, requested_by=by)
-    documents = [request_plan_document(household=household, by=by, language=language)[0]
+    requested = [_request(household=household, by=by, language=language, person=None,
+                          force=False, request=None)
                  for household in batch_households(by)]
-    batch.documents.set(documents)
+    batch.documents.set([document for document, _queued in requested])
+    _queue_on_commit([document for document, queued in requested if queued])
     audit.record(by, "cases.plan_document.batch_requested", AuditAction.CREATE,
                  owner_municipality_id=by.municipality_id, request=request,
-                 detail=f"{len(documents)}")
+                 detail=f"{len(requested)}")
     return batch
+
+
+def requeue_lost_documents(*, now=None):
+    """Send again the jobs of documents whose job is lost (see ``_lost``); returns how many.
+
+    Run by the periodic sweep. A document that has already started MAX_ATTEMPTS times
+    is failed instead. Rows a worker holds are skipped; the next sweep sees them.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        lost = list(PlanDocument.all_objects.select_for_update(skip_locked=True)
+                    .filter(_lost(now)).order_by("pk")[:SWEEP_BATCH])
+        again = []
+        for document in lost:
+            if document.attempts >= MAX_ATTEMPTS:
+                _fail(document, CRASHED)
+            else:
+                document.status, document.error = DocumentStatus.QUEUED, ""
+                document.save(update_fields=["status", "error"])
+                again.append(document)
+        _queue_on_commit(again)
+    if lost:
+        logger.info("Plan documents: %s lost job(s) sent again, %s failed", len(again),
+                    len(lost) - len(again))
+    return len(again)
 
 
 def _start(document_id):

@@ -6,18 +6,36 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
 
 from cases import selectors
 from cases.documents import services
 from cases.documents.forms import PlanBatchForm, PlanDocumentForm, adults_of
-from cases.documents.selectors import latest_batch, versions
+from cases.documents.selectors import latest_batch, unsent_count, versions
 from cases.models import DocumentStatus, PlanDocument
 from integration_portal import audit
 from integration_portal.access import get_visible_or_404
 from integration_portal.models import AuditAction
+from integration_portal.sessions import does_not_extend_session
 
 PANEL_ANCHOR = "#panel-plan-documents"
+BROKER_AWAY = _lazy("PDF'en er bestilt, men jobkøen svarer ikke lige nu. Den bliver "
+                    "sendt i kø automatisk, når køen svarer igen; du behøver ikke bestille "
+                    "den igen.")
+BROKER_AWAY_BATCH = _lazy("Jobkøen svarer ikke lige nu. Planerne bliver sendt i kø "
+                          "automatisk, når køen svarer igen; du behøver ikke bestille dem "
+                          "igen.")
+
+
+def _tell_requested(request, document, queued):
+    if document.waits_for_broker:
+        messages.warning(request, BROKER_AWAY)
+    elif queued:
+        messages.success(request, _("PDF'en er bestilt og laves nu."))
+    else:
+        messages.success(request, _("Planen er ikke ændret siden sidste PDF; den findes "
+                                    "allerede nedenfor."))
 
 
 @permission_required("cases.add_plandocument", raise_exception=True)
@@ -26,13 +44,12 @@ def request_document(request, pk):
     form = PlanDocumentForm(request.POST or None, adults=adults_of(request.user, household))
     if request.method == "POST" and form.is_valid():
         try:
-            _document, queued = services.request_plan_document(
+            document, queued = services.request_plan_document(
                 household=household, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error("person", exc)
         else:
-            messages.success(request, _("PDF'en er bestilt og laves nu.") if queued else _(
-                "Planen er ikke ændret siden sidste PDF; den findes allerede nedenfor."))
+            _tell_requested(request, document, queued)
             return redirect(household.get_absolute_url() + PANEL_ANCHOR)
     return render(request, "cases/form.html", {
         "form": form, "title": _("Lav PDF af integrationsplanen"), "household": household,
@@ -40,6 +57,7 @@ def request_document(request, pk):
     })
 
 
+@does_not_extend_session
 @require_GET
 @permission_required("cases.view_plandocument", raise_exception=True)
 def document_status(request, pk):
@@ -75,6 +93,8 @@ def batch(request):
                                           **form.cleaned_data)
         messages.success(request, _("%(count)s planer er bestilt.")
                          % {"count": done.documents.count()})
+        if unsent_count(done):
+            messages.warning(request, BROKER_AWAY_BATCH)
         return redirect("cases:plan_batch")
     return render(request, "cases/documents/batch.html", {
         "form": form, "household_count": services.batch_households(request.user).count(),
@@ -82,6 +102,7 @@ def batch(request):
     })
 
 
+@does_not_extend_session
 @require_GET
 @permission_required("cases.add_plandocument", raise_exception=True)
 def batch_progress(request):

@@ -56,6 +56,9 @@ class PlanDocument(models.Model):
         null=True, related_name="+",
     )
     requested_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
+    # When its job was last handed to the broker; empty while the broker was away
+    # (the sweep in cases.documents.services sends it then).
+    queued_at = models.DateTimeField(_("sendt til kø"), null=True, blank=True)
     started_at = models.DateTimeField(_("påbegyndt"), null=True, blank=True)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("forsøg"), default=0)
@@ -96,6 +99,11 @@ class PlanDocument(models.Model):
     @property
     def is_pending(self):
         return self.status in PENDING_STATUSES
+
+    @property
+    def waits_for_broker(self):
+        """Queued, but its job could not be handed to the broker (yet)."""
+        return self.status == DocumentStatus.QUEUED and self.queued_at is None
 
 
 class PlanBatch(models.Model):

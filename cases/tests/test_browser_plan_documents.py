@@ -2,8 +2,11 @@
 plan at once; axe-core on every page. (Celery runs in-process here.)"""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from cases.documents import services
+from cases.tasks import render_plan_document
 from cases.tests.test_browser_coordination import log_in
 from cases.tests.test_plan_documents import make_plan_family
 
@@ -34,3 +37,25 @@ def test_the_tovholder_makes_the_pdf_and_the_team_lead_prints_all(page, axe, tra
     expect(page.get_by_text("1 af 1 klar")).to_be_visible()
     axe.check(page)
     axe.assert_clean()
+
+
+@pytest.mark.browser
+def test_the_status_panel_polls_until_the_pdf_fails_and_then_stops(page, transactional_db,
+                                                                    alice, monkeypatch):
+    monkeypatch.setattr(render_plan_document, "delay", lambda document_id: None)  # no worker
+    household = make_plan_family(alice)
+    document, _queued = services.request_plan_document(household=household, by=alice)
+    status_url = reverse("cases:plan_document_status", args=[household.pk])
+    log_in(page, "alice")
+    page.goto(household.get_absolute_url())
+    panel = page.locator("#plan-document-versions")
+    expect(panel.get_by_text("I kø")).to_be_visible()
+    expect(panel).to_have_attribute("data-hx-trigger", "every 2s")
+    with page.expect_request(lambda request: request.url.endswith(status_url)):
+        pass  # it polls
+    services.fail_plan_document(document_id=document.pk, message=services.RENDER_FAILED)
+    # The next poll brings the failure, and the table that replaces the polling one
+    # asks for nothing more.
+    expect(panel.get_by_text("Fejlede")).to_be_visible()
+    expect(panel).not_to_have_attribute("data-hx-trigger", "every 2s")
+    assert page.locator("[data-hx-trigger]").count() == 0

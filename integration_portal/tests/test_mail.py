@@ -3,6 +3,7 @@
 import ast
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -158,8 +159,12 @@ def test_production_refuses_to_guess_the_base_url_from_a_wildcard_host():
     assert "PORTAL_BASE_URL must be set" in result.stderr
 
 
-def test_the_default_retries_cover_the_95_minute_outage_the_readme_states():
+def test_the_default_retries_cover_the_outage_the_readme_states():
+    """The README's figure is what the default settings give, with the default
+    visibility timeout's cap (half of it) applied."""
     from django.conf import settings
 
-    assert settings.EMAIL_MAX_RETRIES == 12
-    assert sum(mail.retry_delay(n) for n in range(settings.EMAIL_MAX_RETRIES)) == 95 * 60
+    stated = re.search(r"an outage of up to (\d+) minutes only delays the mail",
+                       " ".join((ROOT / "README.md").read_text().split()))
+    total = sum(mail.retry_delay(n) for n in range(settings.EMAIL_MAX_RETRIES))
+    assert stated and total == int(stated.group(1)) * 60
