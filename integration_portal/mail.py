@@ -16,7 +16,8 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from kombu.exceptions import OperationalError
+
+from integration_portal.queueing import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +34,8 @@ def send_after_commit(*, subject, body, to):
 def _queue(*, subject, body, to):
     from integration_portal.tasks import send_email
 
-    try:
-        send_email.delay(subject=subject, body=body, to=to)
-    except OperationalError:
+    if not enqueue(send_email, subject=subject, body=body, to=to):
         # The broker is away: one attempt in this process rather than none.
-        logger.warning("The mail queue is unreachable; sending the mail in-process.")
         send_email.apply(kwargs={"subject": subject, "body": body, "to": to})
 
 

@@ -257,6 +257,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.requeue_lost_plan_documents",
         "schedule": timedelta(seconds=PLAN_SWEEP_INTERVAL),
     },
+    # Certificate jobs never sent (broker away) are queued again.
+    "training-queue-missing-certificates": {
+        "task": "training.tasks.queue_missing_certificates",
+        "schedule": timedelta(minutes=15),
+    },
 }
 
 # E-mail, sent only by integration_portal.mail: a Celery task queued on commit that

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from integration_portal import audit, mail
 from integration_portal.models import AuditAction
+from integration_portal.queueing import enqueue
 from training.models import (
     SEATED_STATUSES,
     Attendance,
@@ -248,9 +249,28 @@ def _settle_completion(enrolment, by):
 
 
 def queue_certificate(*, enrolment_id):
+    """Send the certificate job; with the broker away the sweep sends it later."""
     from training.tasks import issue_certificate
 
-    issue_certificate.delay(enrolment_id)
+    return enqueue(issue_certificate, enrolment_id)
+
+
+def queue_missing_certificates():
+    """Queue a certificate job for every completed enrolment that has none yet.
+
+    A job lost with the broker (or never sent) is found here; the job is safe to run
+    twice. Stops at the first refusal, as the broker is then away for all of them.
+    Returns the number queued.
+    """
+    missing = (Enrolment.all_objects.filter(status=EnrolmentStatus.COMPLETED,
+                                            certificate__isnull=True)
+               .order_by("pk").values_list("pk", flat=True))
+    queued = 0
+    for enrolment_id in missing.iterator():
+        if not queue_certificate(enrolment_id=enrolment_id):
+            break
+        queued += 1
+    return queued
 
 
 @transaction.atomic

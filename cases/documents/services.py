@@ -15,7 +15,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from cases.documents.render import render_plan_pdf
 from cases.documents.snapshot import plan_hash, plan_snapshot
@@ -29,6 +28,7 @@ from cases.models import (
 from cases.models.document import private_plan_path
 from integration_portal import audit
 from integration_portal.models import AuditAction
+from integration_portal.queueing import enqueue
 from integration_portal.roles import Role
 
 logger = logging.getLogger(__name__)
@@ -64,9 +64,6 @@ CRASHED = gettext_noop("Arbejdsprocessen stoppede gentagne gange under PDF'en. "
 QUEUE_UNAVAILABLE = gettext_noop("Jobkøen svarede ikke. PDF'en bliver sendt i kø igen "
                                  "automatisk, når køen svarer.")
 
-# What publishing raises when Redis is away (kombu wraps the connection errors).
-BROKER_ERRORS = (KombuOperationalError, ConnectionError, TimeoutError)
-
 
 def _send(document_ids):
     """Hand the render jobs to the broker; True when all went.
@@ -77,11 +74,7 @@ def _send(document_ids):
     from cases.tasks import render_plan_document
 
     for index, document_id in enumerate(document_ids):
-        try:
-            render_plan_document.delay(document_id)
-        except BROKER_ERRORS:
-            logger.warning("Broker unreachable: %s plan document job(s) left for the sweep",
-                           len(document_ids) - index, exc_info=True)
+        if not enqueue(render_plan_document, document_id):
             (PlanDocument.all_objects
              .filter(pk__in=document_ids[index:], status=DocumentStatus.QUEUED)
              .update(queued_at=None, error=QUEUE_UNAVAILABLE))

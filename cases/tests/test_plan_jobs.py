@@ -3,8 +3,6 @@ sweep that sends lost jobs again, and a status poll that neither runs forever no
 an idle session alive."""
 
 import datetime
-import socket
-from contextlib import contextmanager
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -18,36 +16,9 @@ from cases.tasks import render_plan_document
 from cases.tests.test_plan_documents import make_plan_family
 from cases.tests.test_plan_worker import wait_for
 from integration_portal.celery import RETRY_BACKOFF_MAX, app
+from integration_portal.testing.broker import broker_at, closed_port
 
 LONG_AGO = datetime.timedelta(hours=1)
-
-
-def closed_port():
-    """A local port nothing listens on (bound once to find it free, then closed)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def broker_at(url):
-    """Publish through the broker at ``url`` (non-eager), as a web process would."""
-    conf = app.conf
-    saved = conf.broker_url, conf.task_always_eager
-
-    def reconnect(to):
-        conf.broker_url = to
-        # Celery caches the app's pools; kombu keeps one per broker URL, so the
-        # real broker's pool is found again afterwards.
-        app._pool, app.amqp._producer_pool = None, None
-
-    conf.task_always_eager = False
-    reconnect(url)
-    try:
-        yield
-    finally:
-        conf.task_always_eager = saved[1]
-        reconnect(saved[0])
 
 
 @pytest.fixture

@@ -1,0 +1,66 @@
+"""Every job goes to the broker through integration_portal.queueing.enqueue, which
+answers False instead of raising when the broker is away."""
+
+import ast
+import logging
+from pathlib import Path
+
+from integration_portal.celery import app
+from integration_portal.queueing import enqueue
+from integration_portal.tasks import ping
+from integration_portal.testing.broker import broker_away
+
+ROOT = Path(__file__).resolve().parents[2]
+QUEUEING = ROOT / "integration_portal" / "queueing.py"
+SENDS = {"delay", "apply_async"}
+
+
+def direct_sends(path):
+    """Lines in ``path`` that call ``.delay(...)`` or ``.apply_async(...)``."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return [node.lineno for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in SENDS]
+
+
+def project_modules():
+    for path in ROOT.rglob("*.py"):
+        parts = path.relative_to(ROOT).parts
+        if parts[0].startswith(".") or "tests" in parts or parts[0] == "bench":
+            continue
+        if path != QUEUEING and parts[-1] != "conftest.py":
+            yield path
+
+
+def test_no_module_but_queueing_hands_a_job_to_the_broker():
+    offenders = {str(p.relative_to(ROOT)): lines
+                 for p in project_modules() if (lines := direct_sends(p))}
+    assert offenders == {}
+
+
+def test_the_check_catches_a_direct_send(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text("def f(task):\n    task.delay(1)\n    task.apply_async((1,))\n")
+    assert direct_sends(module) == [2, 3]
+
+
+def test_enqueue_with_the_broker_away_answers_false_and_warns(caplog):
+    with broker_away(), caplog.at_level(logging.WARNING, logger="integration_portal.queueing"):
+        assert enqueue(ping) is False
+    assert "integration_portal.tasks.ping not queued" in caplog.text
+
+
+def waiting(queue):
+    with app.connection_for_write() as conn:
+        return conn.default_channel.queue_declare(queue=queue, passive=False).message_count
+
+
+def test_enqueue_with_the_broker_there_sends_the_job(redis_url):
+    app.conf.task_always_eager = False
+    queue = "test-enqueue"
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge(queue)
+    assert enqueue(ping.s().set(queue=queue)) is True
+    assert waiting(queue) == 1
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge(queue)
