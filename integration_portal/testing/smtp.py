@@ -46,3 +46,12 @@ class LocalSMTPServer:
 
 def body_of(message):
     return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def send_through_smtp_at(settings, port):
+    """Point Django's SMTP backend at 127.0.0.1:``port``, plain and without login."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    return settings

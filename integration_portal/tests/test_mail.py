@@ -13,7 +13,12 @@ from django.core import mail as outbox
 from django.db import transaction
 
 from integration_portal import mail
-from integration_portal.testing.smtp import LocalSMTPServer, body_of, free_port
+from integration_portal.testing.smtp import (
+    LocalSMTPServer,
+    body_of,
+    free_port,
+    send_through_smtp_at,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "integration_portal" / "mail.py"
@@ -78,11 +83,7 @@ def test_the_retry_delay_doubles_up_to_the_cap_and_below_the_visibility_timeout(
 @pytest.fixture
 def smtp_settings(settings):
     """Django's SMTP backend, aimed at a port where nothing listens yet."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    return settings
+    return send_through_smtp_at(settings, free_port())
 
 
 def test_a_task_sends_through_a_real_smtp_server(smtp_settings):

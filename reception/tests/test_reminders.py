@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.tests.factories import PersonFactory
 from integration_portal.testing.factories import UserFactory
-from integration_portal.testing.smtp import LocalSMTPServer, body_of
+from integration_portal.testing.smtp import LocalSMTPServer, body_of, send_through_smtp_at
 from reception.models import PlanTask, TaskStatus
 from reception.tasks import send_daily_reminders
 from reception.tests.factories import register
@@ -72,15 +72,11 @@ def test_the_job_is_scheduled_daily_by_beat():
     assert entry["task"] == send_daily_reminders.name == "reception.tasks.send_daily_reminders"
 
 
-
 @pytest.fixture
 def smtp_server(settings):
     """A real local SMTP server, and Django's SMTP backend aimed at it."""
     server = LocalSMTPServer().start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    send_through_smtp_at(settings, server.port)
     yield server
     server.stop()
 

@@ -6,7 +6,12 @@ import time
 import pytest
 
 from integration_portal.celery import app
-from integration_portal.testing.smtp import LocalSMTPServer, body_of, free_port
+from integration_portal.testing.smtp import (
+    LocalSMTPServer,
+    body_of,
+    free_port,
+    send_through_smtp_at,
+)
 from training import services
 from training.models import EnrolmentStatus
 from training.tests.factories import PractitionerFactory, make_session
@@ -26,11 +31,7 @@ def cancel_through_the_page(client, user, enrolment):
 @pytest.fixture
 def closed_smtp_port(settings):
     """Django's SMTP backend aimed at a port where nothing listens (yet)."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    return settings.EMAIL_PORT
+    return send_through_smtp_at(settings, free_port()).EMAIL_PORT
 
 
 def test_without_a_broker_the_page_answers_and_the_failure_is_logged(
