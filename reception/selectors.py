@@ -4,7 +4,6 @@ import datetime
 from statistics import mean, median
 
 from django.db.models import Avg, Count, Exists, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases.models import Household, HouseholdStatus, Person
@@ -47,22 +46,27 @@ def open_tasks(user, *, mine=False, coordinator=None):
     """Open tasks of active households of the user's municipality; ``mine``: theirs to
     do (the responsible user, or the tovholder when no one is named); ``coordinator``:
     one colleague's."""
-    tasks = with_person_name(
-        PlanTask.objects.visible_to(user)
-        .filter(status=TaskStatus.OPEN, due_on__isnull=False,
-                household__status__in=ACTIVE_STATUSES)
-        .annotate(recipient=Coalesce("responsible_user", "household__coordinator"))
-        .select_related("household", "household__coordinator", "responsible_user",
-                        "responsible_party")
+    tasks = PlanTask.objects.editable_by(user).filter(  # the municipality's own rows
+        status=TaskStatus.OPEN, due_on__isnull=False, household__status__in=ACTIVE_STATUSES)
+    recipient = user.pk if mine else getattr(coordinator, "pk", None)
+    if recipient is not None:
+        tasks = tasks.filter(pk__in=_ids_for_recipient(tasks, recipient))
+    return with_person_name(
+        tasks.select_related("household", "household__coordinator", "responsible_user",
+                             "responsible_party")
         .order_by("due_on", "household__case_number", "position", "id"),
         user,
     )
-    tasks = tasks.filter(own_q(user, "household__municipality"))
-    if mine:
-        tasks = tasks.filter(recipient=user.pk)
-    elif coordinator is not None:
-        tasks = tasks.filter(recipient=coordinator.pk)
-    return tasks
+
+
+def _ids_for_recipient(tasks, user_id):
+    """The ids of the tasks ``user_id`` is to do: those naming them as responsible,
+    and those naming no one in the households they are tovholder of. Two arms an
+    index serves each (responsible user; the tovholder's households), where
+    COALESCE(responsible, tovholder) = id is served by none."""
+    named = tasks.filter(responsible_user=user_id)
+    held = tasks.filter(responsible_user__isnull=True, household__coordinator=user_id)
+    return named.order_by().values("pk").union(held.order_by().values("pk"), all=True)
 
 
 def task_lists(user, *, mine, coordinator=None):
