@@ -1,4 +1,5 @@
-"""Reads of case files. Everything goes through the access policy (visible_to), and
+"""Reads of case files. Everything goes through the access policy (visible_to, or
+editable_by where only the municipality's own rows can count: ``own_rows``), and
 each list is a fixed number of queries however many households it shows."""
 
 import calendar
@@ -72,6 +73,14 @@ def persons_for(user):
     return Person.objects.visible_to(user)
 
 
+def own_rows(model, user):
+    """The municipality's own rows of ``model``, without what grants open. For the
+    municipality's own figures, and for a tovholder's households (always their own
+    municipality's: a database constraint), where the grants could add no row and
+    their OR would only keep the planner from the municipality's index."""
+    return model.objects.editable_by(user)
+
+
 def households_for(user):
     """The case list's rows: coordinator, persons and overdue actions in fixed queries."""
     overdue = overdue_actions(user).filter(goal__person__household=OuterRef("pk"))
@@ -94,7 +103,7 @@ def self_support_by_ground(user):
     index instead of reading every person in the country."""
     working = [OccupationStatus.JOB, OccupationStatus.SELF_SUPPORTING]
     rows = (
-        Person.objects.editable_by(user)  # the municipality's own rows
+        own_rows(Person, user)
         .filter(birth_date__lte=_adult_born_before(timezone.localdate()))
         .values("residence_ground")
         .annotate(adults=Count("pk"),
@@ -130,7 +139,7 @@ def _caseload_figures(user):
     late = {f"late_{field}": Count("pk", distinct=True, filter=Q(
         takeover_on__lt=cutoff, **{f"{field}__isnull": True})) for field in MILESTONE_FIELDS}
     rows = (
-        Household.objects.editable_by(user)  # the municipality's own rows
+        own_rows(Household, user)
         # A household held only as interim tovholder is waiting, not part of a caseload.
         .filter(status__in=OPEN_STATUSES, coordinator_is_interim=False)
         .alias(overdue_action=overdue)
@@ -195,17 +204,18 @@ def assignment_history(user, household):
 
 
 def my_households(user):
-    """The user's open households as tovholder, with persons and involved parties."""
+    """The user's open households as tovholder, with persons and involved parties
+    (their own municipality's rows, see ``own_rows``)."""
+    overdue = own_rows(Action, user).filter(
+        status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.localdate(),
+        goal__person__household=OuterRef("pk"))
     return (
-        Household.objects.visible_to(user)
+        own_rows(Household, user)
         .filter(coordinator=user, status__in=OPEN_STATUSES)
-        .annotate(overdue_count=_count(
-            overdue_actions(user).filter(goal__person__household=OuterRef("pk")),
-            "goal__person__household",
-        ))
+        .annotate(overdue_count=_count(overdue, "goal__person__household"))
         .prefetch_related(
-            Prefetch("persons", queryset=persons_for(user).order_by("birth_date", "id")),
-            Prefetch("parties", queryset=InvolvedParty.objects.visible_to(user)),
+            Prefetch("persons", queryset=own_rows(Person, user).order_by("birth_date", "id")),
+            Prefetch("parties", queryset=own_rows(InvolvedParty, user)),
         )
         .order_by(F("arrived_on").asc(nulls_last=True), "case_number")
     )
@@ -215,7 +225,7 @@ def due_this_week(user):
     """Open actions in the user's households due within seven days (or already late)."""
     until = timezone.localdate() + datetime.timedelta(days=7)
     return (
-        Action.objects.visible_to(user)
+        own_rows(Action, user)
         .filter(goal__person__household__coordinator=user,
                 goal__person__household__status__in=OPEN_STATUSES,
                 status__in=OPEN_ACTION_STATUSES, deadline__lte=until)
@@ -303,7 +313,7 @@ def my_families_card(request):
     households = list(my_households(user)[:5])
     return {
         "households": households,
-        "household_count": Household.objects.visible_to(user)
+        "household_count": own_rows(Household, user)
         .filter(coordinator=user, status__in=OPEN_STATUSES).count(),
         "due_count": due_this_week(user).count(),
     }
