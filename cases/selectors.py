@@ -97,12 +97,19 @@ def households_for(user):
 
 def self_support_by_ground(user):
     """Adults per residence ground and how many are in a job or self-supporting, so
-    the municipality can see which groups get which results. One GROUP BY over the
-    municipality's own persons: cases shared with it by others do not count, and
-    without the grants' OR the planner reaches them through the municipality's
-    index instead of reading every person in the country."""
+    the municipality can see which groups get which results."""
+    labels = dict(ResidenceGround.choices)
+    return [{**row, "label": labels.get(row["residence_ground"], "–"),
+             "share": round(100 * row["self_supporting"] / row["adults"])}
+            for row in self_support_rows(user)]
+
+
+def self_support_rows(user):
+    """One GROUP BY over the municipality's own adults: cases shared with it by others
+    do not count, and without the grants' OR the planner reaches them through the
+    municipality's index instead of reading every person in the country."""
     working = [OccupationStatus.JOB, OccupationStatus.SELF_SUPPORTING]
-    rows = (
+    return (
         own_rows(Person, user)
         .filter(birth_date__lte=_adult_born_before(timezone.localdate()))
         .values("residence_ground")
@@ -110,9 +117,6 @@ def self_support_by_ground(user):
                   self_supporting=Count("pk", filter=Q(occupation_status__in=working)))
         .order_by("residence_ground")
     )
-    labels = dict(ResidenceGround.choices)
-    return [{**row, "label": labels.get(row["residence_ground"], "–"),
-             "share": round(100 * row["self_supporting"] / row["adults"])} for row in rows]
 
 
 def coordinators_for(user):
@@ -125,8 +129,8 @@ def coordinators_for(user):
     )
 
 
-def _caseload_figures(user):
-    """{coordinator id: figures} over the municipality's open households held by a
+def caseload_rows(user):
+    """Figures per coordinator over the municipality's open households held by a
     fixed tovholder, in one GROUP BY. A coordinator belongs to the household's
     municipality (a database constraint), so the municipality's own households are
     all a caseload can hold, and without the grants' OR the planner reaches them
@@ -138,7 +142,7 @@ def _caseload_figures(user):
     cutoff = _month_before(today)
     late = {f"late_{field}": Count("pk", distinct=True, filter=Q(
         takeover_on__lt=cutoff, **{f"{field}__isnull": True})) for field in MILESTONE_FIELDS}
-    rows = (
+    return (
         own_rows(Household, user)
         # A household held only as interim tovholder is waiting, not part of a caseload.
         .filter(status__in=OPEN_STATUSES, coordinator_is_interim=False)
@@ -154,13 +158,12 @@ def _caseload_figures(user):
         )
         .order_by()
     )
-    return {row.pop("coordinator"): row for row in rows}
 
 
 def caseloads(user):
     """Each coordinator with their open households, persons, children and overdue items
     (overdue actions plus legal milestones missed): a list, in two queries."""
-    figures = _caseload_figures(user)
+    figures = {row.pop("coordinator"): row for row in caseload_rows(user)}
     coordinators = list(coordinators_for(user))
     for coordinator in coordinators:
         row = figures.get(coordinator.pk, {})

@@ -6,6 +6,7 @@ factories remain the way to make a case file a test reasons about."""
 import datetime
 import random
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cases.models import (
@@ -20,7 +21,9 @@ from cases.models import (
     Relation,
     ResidenceGround,
 )
-from integration_portal.testing.factories import UserFactory, municipality
+from integration_portal.models import User
+from integration_portal.roles import Role
+from integration_portal.testing.factories import municipality
 
 STATUSES = [HouseholdStatus.ACTIVE] * 6 + [HouseholdStatus.EXPECTED] * 2 + [
     HouseholdStatus.MOVED, HouseholdStatus.CLOSED]
@@ -64,13 +67,25 @@ def _goals_and_actions(rng, persons, today):
         for goal in goals for _n in range(rng.randint(0, 3)))
 
 
+def _staff(place, count):
+    """Caseworkers and a team lead in four (no password: hashing is what is slow)."""
+    staff = User.objects.bulk_create(
+        User(username=f"bulk{place.code}-{n}", first_name=f"Tovholder {n}", last_name=place.name,
+             municipality=place, password="!") for n in range(count))
+    roles = {role: Group.objects.get(name=role.value) for role in (Role.TEAM_LEAD,
+                                                                   Role.CASEWORKER)}
+    User.groups.through.objects.bulk_create(
+        User.groups.through(user=user, group=roles[Role.TEAM_LEAD if n % 4 == 0
+                                                   else Role.CASEWORKER])
+        for n, user in enumerate(staff))
+    return staff
+
+
 def build_case_files(code, *, households, coordinators=8, seed=0):
     """``households`` case files in municipality ``code`` held by ``coordinators`` new
     caseworkers and team leads; returns the coordinators."""
     rng, today, place = random.Random(seed), timezone.localdate(), municipality(code)
-    staff = [UserFactory(username=f"bulk{code}-{n}", municipality=place,
-                         role="teamleder" if n % 4 == 0 else "sagsbehandler")
-             for n in range(coordinators)]
+    staff = _staff(place, coordinators)
     made = Household.all_objects.bulk_create(
         _household(rng, place, number, staff, today) for number in range(households))
     persons = Person.all_objects.bulk_create(
