@@ -57,8 +57,9 @@ PAGES = [
     ("cases:my_families", "alice", False, 13),
     # 7 + 2 (groups first, for the cards) + my households, their persons, their
     # parties, their count, due count, waiting households, waiting count, the
-    # reception card (one query) and the networks card (one query)
-    ("dashboard", "bob", True, 18),
+    # reception card (the households I am tovholder of, then my tasks) and the
+    # networks card (one query)
+    ("dashboard", "bob", True, 19),
 ]
 
 
