@@ -1,4 +1,5 @@
-"""Reads of case files. Everything goes through the access policy (visible_to), and
+"""Reads of case files. Everything goes through the access policy (visible_to, or
+editable_by where only the municipality's own rows can count: ``own_rows``), and
 each list is a fixed number of queries however many households it shows."""
 
 import calendar
@@ -9,6 +10,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -51,6 +53,12 @@ def _month_before(day):
     return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
+def _adult_born_before(today):
+    """Born after this day means under 18 today (29 February counts from 28 February)."""
+    return today.replace(year=today.year - 18,
+                         day=min(today.day, 28) if today.month == 2 else today.day)
+
+
 def overdue_actions(user):
     return Action.objects.visible_to(user).filter(
         status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.localdate()
@@ -61,16 +69,16 @@ MILESTONE_FIELDS = ["contract_signed_on", "danish_education_offered_on",
                     "first_company_offer_on"]
 
 
-def _late_milestones(households):
-    """One count per legal milestone missing more than a month after takeover."""
-    cutoff = _month_before(timezone.localdate())
-    late = [households.filter(takeover_on__lt=cutoff, **{f"{field}__isnull": True})
-            for field in MILESTONE_FIELDS]
-    return sum((_count(qs, "coordinator") for qs in late[1:]), _count(late[0], "coordinator"))
-
-
 def persons_for(user):
     return Person.objects.visible_to(user)
+
+
+def own_rows(model, user):
+    """The municipality's own rows of ``model``, without what grants open. For the
+    municipality's own figures, and for a tovholder's households (always their own
+    municipality's: a database constraint), where the grants could add no row and
+    their OR would only keep the planner from the municipality's index."""
+    return model.objects.editable_by(user)
 
 
 def households_for(user):
@@ -90,22 +98,25 @@ def households_for(user):
 def self_support_by_ground(user):
     """Adults per residence ground and how many are in a job or self-supporting, so
     the municipality can see which groups get which results."""
-    today = timezone.localdate()
-    cutoff = today.replace(year=today.year - 18, day=min(today.day, 28)
-                           if today.month == 2 else today.day)
+    labels = dict(ResidenceGround.choices)
+    return [{**row, "label": labels.get(row["residence_ground"], "–"),
+             "share": round(100 * row["self_supporting"] / row["adults"])}
+            for row in self_support_rows(user)]
+
+
+def self_support_rows(user):
+    """One GROUP BY over the municipality's own adults: cases shared with it by others
+    do not count, and without the grants' OR the planner reaches them through the
+    municipality's index instead of reading every person in the country."""
     working = [OccupationStatus.JOB, OccupationStatus.SELF_SUPPORTING]
-    # The municipality's own results: cases shared with it by others do not count.
-    rows = (
-        persons_for(user).filter(household__municipality=user.municipality_id,
-                                 birth_date__lte=cutoff)
+    return (
+        own_rows(Person, user)
+        .filter(birth_date__lte=_adult_born_before(timezone.localdate()))
         .values("residence_ground")
         .annotate(adults=Count("pk"),
                   self_supporting=Count("pk", filter=Q(occupation_status__in=working)))
         .order_by("residence_ground")
     )
-    labels = dict(ResidenceGround.choices)
-    return [{**row, "label": labels.get(row["residence_ground"], "–"),
-             "share": round(100 * row["self_supporting"] / row["adults"])} for row in rows]
 
 
 def coordinators_for(user):
@@ -118,34 +129,50 @@ def coordinators_for(user):
     )
 
 
+def caseload_rows(user):
+    """Figures per coordinator over the municipality's open households held by a
+    fixed tovholder, in one GROUP BY. A coordinator belongs to the household's
+    municipality (a database constraint), so the municipality's own households are
+    all a caseload can hold, and without the grants' OR the planner reaches them
+    through the municipality's index."""
+    today = timezone.localdate()
+    overdue = FilteredRelation("persons__goals__actions", condition=Q(
+        persons__goals__actions__status__in=OPEN_ACTION_STATUSES,
+        persons__goals__actions__deadline__lt=today))
+    cutoff = _month_before(today)
+    late = {f"late_{field}": Count("pk", distinct=True, filter=Q(
+        takeover_on__lt=cutoff, **{f"{field}__isnull": True})) for field in MILESTONE_FIELDS}
+    return (
+        own_rows(Household, user)
+        # A household held only as interim tovholder is waiting, not part of a caseload.
+        .filter(status__in=OPEN_STATUSES, coordinator_is_interim=False)
+        .alias(overdue_action=overdue)
+        .values("coordinator")
+        .annotate(
+            household_count=Count("pk", distinct=True),
+            person_count=Count("persons", distinct=True),
+            child_count=Count("persons", distinct=True, filter=Q(
+                persons__birth_date__gt=_adult_born_before(today))),
+            overdue_actions=Count("overdue_action", distinct=True),
+            **late,
+        )
+        .order_by()
+    )
+
+
 def caseloads(user):
     """Each coordinator with their open households, persons, children and overdue items
-    (overdue actions plus legal milestones missed)."""
-    today = timezone.localdate()
-    # Born after this day means under 18 today (29 February counts from 28 February).
-    adult_born_before = today.replace(year=today.year - 18, day=min(today.day, 28)
-                                      if today.month == 2 else today.day)
-    # A household held only as interim tovholder is waiting, not part of a caseload.
-    households = Household.objects.visible_to(user).filter(
-        coordinator=OuterRef("pk"), status__in=OPEN_STATUSES, coordinator_is_interim=False,
-    )
-    persons = persons_for(user).filter(
-        household__coordinator=OuterRef("pk"), household__status__in=OPEN_STATUSES,
-        household__coordinator_is_interim=False,
-    )
-    actions = overdue_actions(user).filter(
-        goal__person__household__coordinator=OuterRef("pk"),
-        goal__person__household__status__in=OPEN_STATUSES,
-        goal__person__household__coordinator_is_interim=False,
-    )
-    return coordinators_for(user).annotate(
-        household_count=_count(households, "coordinator"),
-        person_count=_count(persons, "household__coordinator"),
-        child_count=_count(persons.filter(birth_date__gt=adult_born_before),
-                           "household__coordinator"),
-        overdue_count=_count(actions, "goal__person__household__coordinator")
-        + _late_milestones(households),
-    )
+    (overdue actions plus legal milestones missed): a list, in two queries."""
+    figures = {row.pop("coordinator"): row for row in caseload_rows(user)}
+    coordinators = list(coordinators_for(user))
+    for coordinator in coordinators:
+        row = figures.get(coordinator.pk, {})
+        coordinator.household_count = row.get("household_count", 0)
+        coordinator.person_count = row.get("person_count", 0)
+        coordinator.child_count = row.get("child_count", 0)
+        coordinator.overdue_count = row.get("overdue_actions", 0) + sum(
+            row.get(f"late_{field}", 0) for field in MILESTONE_FIELDS)
+    return coordinators
 
 
 def waiting_households(user):
@@ -180,17 +207,18 @@ def assignment_history(user, household):
 
 
 def my_households(user):
-    """The user's open households as tovholder, with persons and involved parties."""
+    """The user's open households as tovholder, with persons and involved parties
+    (their own municipality's rows, see ``own_rows``)."""
+    overdue = own_rows(Action, user).filter(
+        status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.localdate(),
+        goal__person__household=OuterRef("pk"))
     return (
-        Household.objects.visible_to(user)
+        own_rows(Household, user)
         .filter(coordinator=user, status__in=OPEN_STATUSES)
-        .annotate(overdue_count=_count(
-            overdue_actions(user).filter(goal__person__household=OuterRef("pk")),
-            "goal__person__household",
-        ))
+        .annotate(overdue_count=_count(overdue, "goal__person__household"))
         .prefetch_related(
-            Prefetch("persons", queryset=persons_for(user).order_by("birth_date", "id")),
-            Prefetch("parties", queryset=InvolvedParty.objects.visible_to(user)),
+            Prefetch("persons", queryset=own_rows(Person, user).order_by("birth_date", "id")),
+            Prefetch("parties", queryset=own_rows(InvolvedParty, user)),
         )
         .order_by(F("arrived_on").asc(nulls_last=True), "case_number")
     )
@@ -200,7 +228,7 @@ def due_this_week(user):
     """Open actions in the user's households due within seven days (or already late)."""
     until = timezone.localdate() + datetime.timedelta(days=7)
     return (
-        Action.objects.visible_to(user)
+        own_rows(Action, user)
         .filter(goal__person__household__coordinator=user,
                 goal__person__household__status__in=OPEN_STATUSES,
                 status__in=OPEN_ACTION_STATUSES, deadline__lte=until)
@@ -288,7 +316,7 @@ def my_families_card(request):
     households = list(my_households(user)[:5])
     return {
         "households": households,
-        "household_count": Household.objects.visible_to(user)
+        "household_count": own_rows(Household, user)
         .filter(coordinator=user, status__in=OPEN_STATUSES).count(),
         "due_count": due_this_week(user).count(),
     }

@@ -4,7 +4,6 @@ import datetime
 from statistics import mean, median
 
 from django.db.models import Avg, Count, Exists, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases.models import Household, HouseholdStatus, Person
@@ -47,22 +46,28 @@ def open_tasks(user, *, mine=False, coordinator=None):
     """Open tasks of active households of the user's municipality; ``mine``: theirs to
     do (the responsible user, or the tovholder when no one is named); ``coordinator``:
     one colleague's."""
-    tasks = with_person_name(
-        PlanTask.objects.visible_to(user)
-        .filter(status=TaskStatus.OPEN, due_on__isnull=False,
-                household__status__in=ACTIVE_STATUSES)
-        .annotate(recipient=Coalesce("responsible_user", "household__coordinator"))
-        .select_related("household", "household__coordinator", "responsible_user",
-                        "responsible_party")
+    tasks = PlanTask.objects.editable_by(user).filter(  # the municipality's own rows
+        status=TaskStatus.OPEN, due_on__isnull=False, household__status__in=ACTIVE_STATUSES)
+    recipient = user.pk if mine else getattr(coordinator, "pk", None)
+    if recipient is not None:
+        tasks = tasks.filter(_for_recipient(user, recipient))
+    return with_person_name(
+        tasks.select_related("household", "household__coordinator", "responsible_user",
+                             "responsible_party")
         .order_by("due_on", "household__case_number", "position", "id"),
         user,
     )
-    tasks = tasks.filter(own_q(user, "household__municipality"))
-    if mine:
-        tasks = tasks.filter(recipient=user.pk)
-    elif coordinator is not None:
-        tasks = tasks.filter(recipient=coordinator.pk)
-    return tasks
+
+
+def _for_recipient(user, recipient_id):
+    """The tasks ``recipient_id`` is to do: naming them as responsible, or naming no
+    one in a household they are tovholder of. Their few households are fetched
+    first, so both halves are an index condition on the task (responsible user;
+    household = ANY(ids)), where COALESCE(responsible, tovholder) is served by none."""
+    households = Household.objects.editable_by(user).filter(
+        coordinator=recipient_id, status__in=ACTIVE_STATUSES).values_list("pk", flat=True)
+    return Q(responsible_user=recipient_id) | Q(responsible_user__isnull=True,
+                                                household__in=list(households))
 
 
 def task_lists(user, *, mine, coordinator=None):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from integration_portal.models import Municipality, Region
@@ -17,6 +17,7 @@ from training.models import (
     Practitioner,
     Programme,
     Session,
+    SessionDay,
     SessionStatus,
 )
 from training.scope import is_national_admin
@@ -26,20 +27,25 @@ def current_programme():
     return Programme.objects.order_by("-period_start").first()
 
 
+def _day(session_days, order):
+    """The session's first or last day, read from the (session, date) index."""
+    return Subquery(session_days.order_by(order).values("date")[:1])
+
+
 def sessions_with_figures():
-    """Sessions with seats taken, waiting list, no-shows and first/last day."""
-    seated = Q(enrolments__status__in=SEATED_STATUSES)
+    """Sessions with seats taken, waiting list, no-shows and first/last day. The
+    counts come from one join of enrolments and the days from their own index, so no
+    row is repeated per day and no count needs DISTINCT."""
+    days = SessionDay.objects.filter(session=OuterRef("pk"))
     return (
         Session.objects.select_related("module", "theme")
         .annotate(
-            seats_taken=Count("enrolments", filter=seated, distinct=True),
-            waitlisted=Count("enrolments", filter=Q(enrolments__status="waitlisted"),
-                             distinct=True),
-            completed=Count("enrolments", filter=Q(enrolments__status="completed"),
-                            distinct=True),
-            no_shows=Count("enrolments", filter=Q(enrolments__status="no_show"), distinct=True),
-            first_day=Min("days__date"),
-            last_day=Max("days__date"),
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEATED_STATUSES)),
+            waitlisted=Count("enrolments", filter=Q(enrolments__status="waitlisted")),
+            completed=Count("enrolments", filter=Q(enrolments__status="completed")),
+            no_shows=Count("enrolments", filter=Q(enrolments__status="no_show")),
+            first_day=_day(days, "date"),
+            last_day=_day(days, "-date"),
         )
         .order_by("first_day", "pk")
     )
@@ -60,18 +66,42 @@ def roster(session, user):
     )
 
 
-def _completed(kind):
-    return Exists(Enrolment.all_objects.filter(
-        practitioner=OuterRef("pk"), status=EnrolmentStatus.COMPLETED, module__kind=kind))
+COUNTS = ("practitioners", "mandatory", "elective", "both")
 
 
-def _progress_counts():
-    return {
-        "practitioners": Count("pk"),
-        "mandatory": Count("pk", filter=Q(done_mandatory=True)),
-        "elective": Count("pk", filter=Q(done_elective=True)),
-        "both": Count("pk", filter=Q(done_mandatory=True, done_elective=True)),
+def _progress_counts(people):
+    """Measures for practitioners, and those who completed the mandatory module, an
+    elective one, and either: distinct counts over one join of completed enrolments
+    (a hash join), not an EXISTS per practitioner. A practitioner counts once
+    however many completions they have; ``_with_both`` derives "both"."""
+    people = people.alias(completed=FilteredRelation(
+        "enrolments", condition=Q(enrolments__status=EnrolmentStatus.COMPLETED)))
+    return people, {
+        "practitioners": Count("pk", distinct=True),
+        "mandatory": Count("pk", distinct=True,
+                           filter=Q(completed__module__kind=ModuleKind.MANDATORY)),
+        "elective": Count("pk", distinct=True,
+                          filter=Q(completed__module__kind=ModuleKind.ELECTIVE)),
+        "either": Count("pk", distinct=True, filter=Q(
+            completed__module__kind__in=[ModuleKind.MANDATORY, ModuleKind.ELECTIVE])),
     }
+
+
+def _with_both(row):
+    """Both modules = mandatory + elective - either (inclusion-exclusion)."""
+    either = row.pop("either")
+    return {**row, "both": row["mandatory"] + row["elective"] - either}
+
+
+def _summed(rows, *keys):
+    """``rows`` added up per ``keys``, in the order the groups first appear."""
+    groups = {}
+    for row in rows:
+        group = groups.setdefault(tuple(row[key] for key in keys),
+                                  {**{key: row[key] for key in keys}, **dict.fromkeys(COUNTS, 0)})
+        for count in COUNTS:
+            group[count] += row[count]
+    return list(groups.values())
 
 
 @dataclass
@@ -103,25 +133,41 @@ def _expected_by_now(programme):
     return round(programme.participant_target * elapsed / length)
 
 
+def _progress_rows(user):
+    """Counts per municipality and job function in one GROUP BY, ordered by
+    municipality name. Each practitioner has one municipality and one job function,
+    so these rows add up exactly to the totals and to every coarser grouping."""
+    people, counts = _progress_counts(Practitioner.objects.visible_to(user))
+    return [_with_both(row) for row in
+        people.values("municipality__region", "municipality__code", "municipality__name",
+                      "job_function")
+        .annotate(**counts)
+        .order_by("municipality__name", "municipality__code", "job_function")]
+
+
+def _rolled_up(rows):
+    """Totals and the rows by region, municipality and job function. ``rows`` come
+    ordered by municipality name; region codes and job function values are plain
+    ASCII with distinct first letters, so sorting them here orders them as the
+    database would."""
+    regions, functions = dict(Region.choices), dict(JobFunction.choices)
+    totals = {count: sum(row[count] for row in rows) for count in COUNTS}
+    by_region = sorted(_summed(rows, "municipality__region"),
+                       key=lambda row: row["municipality__region"])
+    by_job_function = sorted(_summed(rows, "job_function"), key=lambda row: row["job_function"])
+    return {
+        "totals": totals,
+        "by_region": [dict(row, label=regions.get(row["municipality__region"], ""))
+                      for row in by_region],
+        "by_municipality": _summed(rows, "municipality__code", "municipality__name"),
+        "by_job_function": [dict(row, label=functions.get(row["job_function"], ""))
+                            for row in by_job_function],
+    }
+
+
 def progress_for(user):
     """Programme progress as seen by ``user`` (their municipality, or all when national)."""
     programme = current_programme()
-    people = Practitioner.objects.visible_to(user).alias(
-        done_mandatory=_completed(ModuleKind.MANDATORY),
-        done_elective=_completed(ModuleKind.ELECTIVE),
-    )
-    counts = _progress_counts()
-    totals = people.aggregate(**counts)
-    regions = dict(Region.choices)
-    by_region = [dict(row, label=regions.get(row["municipality__region"], ""))
-                 for row in people.values("municipality__region").annotate(**counts)
-                 .order_by("municipality__region")]
-    by_municipality = list(people.values("municipality__code", "municipality__name")
-                           .annotate(**counts).order_by("municipality__name"))
-    functions = dict(JobFunction.choices)
-    by_job_function = [dict(row, label=functions.get(row["job_function"], ""))
-                       for row in people.values("job_function").annotate(**counts)
-                       .order_by("job_function")]
     by_theme = list(
         Enrolment.objects.visible_to(user)
         .filter(module__kind=ModuleKind.ELECTIVE, status=EnrolmentStatus.COMPLETED)
@@ -129,9 +175,9 @@ def progress_for(user):
         .order_by("session__theme__name")
     )
     return Progress(
-        programme=programme, totals=totals, expected_by_now=_expected_by_now(programme),
-        by_region=by_region, by_municipality=by_municipality, by_job_function=by_job_function,
-        by_theme=by_theme, sessions=list(sessions_with_figures()),
+        programme=programme, expected_by_now=_expected_by_now(programme),
+        **_rolled_up(_progress_rows(user)), by_theme=by_theme,
+        sessions=list(sessions_with_figures()),
         untrained_municipalities=list(untrained_municipalities(user)),
     )
 
@@ -152,10 +198,8 @@ def untrained_municipalities(user):
 def dashboard_card_context(request):
     """Figures for the dashboard card, in the user's scope."""
     user = request.user
-    totals = (Practitioner.objects.visible_to(user)
-              .alias(done_mandatory=_completed(ModuleKind.MANDATORY),
-                     done_elective=_completed(ModuleKind.ELECTIVE))
-              .aggregate(**_progress_counts()))
+    people, counts = _progress_counts(Practitioner.objects.visible_to(user))
+    totals = _with_both(people.aggregate(**counts))
     waiting = Enrolment.objects.visible_to(user).filter(
         status=EnrolmentStatus.WAITLISTED).count()
     open_sessions = Session.objects.filter(status=SessionStatus.OPEN).count()

@@ -48,16 +48,18 @@ PAGES = [
     # 7 + 2 + the paginator's count, the filter form's coordinators, the households
     # (person and overdue counts as subqueries), their persons, self-support per ground
     ("cases:case_list", "alice", False, 14),
-    # 7 + 2 + waiting households (person count as subquery), coordinators with their
-    # caseloads (subqueries), recent assignments
-    ("cases:assignment_board", "bob", True, 12),
+    # 7 + 2 + waiting households (person count as subquery), the caseload figures
+    # (one GROUP BY coordinator over the municipality's open households), the
+    # coordinators, recent assignments
+    ("cases:assignment_board", "bob", True, 13),
     # 7 + 2 + households (overdue count as subquery), their persons, their parties,
     # actions due this week
     ("cases:my_families", "alice", False, 13),
     # 7 + 2 (groups first, for the cards) + my households, their persons, their
     # parties, their count, due count, waiting households, waiting count, the
-    # reception card (one query) and the networks card (one query)
-    ("dashboard", "bob", True, 18),
+    # reception card (the households I am tovholder of, then my tasks) and the
+    # networks card (one query)
+    ("dashboard", "bob", True, 19),
 ]
 
 
