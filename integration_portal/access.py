@@ -7,17 +7,30 @@ instead of leaking another municipality's rows.
 
 A user sees their own municipality's records. Other apps may open further,
 read-only doors by registering a *grant* (``register_grant``): the networks app
-does so for active case shares. Each grant is a function
-``grant(user, household_path, part) -> Q | None`` evaluated on every query, so an
-expired share stops giving access on the next request.
+does so for active case shares and transfers. Each grant is a function
+``grant(user) -> iterable of (household_id, parts)``.
+
+The scope is a filter the planner can serve from an index: ``municipality_id = X``,
+or ``municipality_id = X OR household_id IN (<the granted ids>)``. The granted ids
+are looked up first, at most once per request (``GrantCacheMiddleware``), and again on
+every request, so an expired or revoked share stops giving access on the next one.
+Outside a request (tasks, commands, tests calling selectors) they are looked up for
+each queryset, never kept.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 _grants = []
 _explainers = []
+# The granted household ids of this request: {(user, municipality, day): {part: ids}}.
+# None outside a request: nothing is kept.
+_granted = ContextVar("granted_households", default=None)
 
 # The parts of a case file a share can cover (see networks.CaseShare.scope).
 PARTS = ("basic", "persons", "parties", "plan", "reception", "journal")
@@ -58,14 +71,65 @@ def own_q(user, municipality_path):
     return Q(**{municipality_path: user.municipality_id})
 
 
+@contextmanager
+def grant_cache():
+    """Look the grants up once per user inside this block (one request or one job)."""
+    token = _granted.set({})
+    try:
+        yield
+    finally:
+        _granted.reset(token)
+
+
+def forget_grants(**_signal):
+    """A share or transfer changed: the next query looks the grants up again (also a
+    signal receiver, hence the keyword arguments it ignores)."""
+    cache = _granted.get()
+    if cache is not None:
+        cache.clear()
+
+
+class GrantCacheMiddleware:
+    """Keeps the granted household ids for the length of one request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with grant_cache():
+            return self.get_response(request)
+
+
+def _lookup_grants(user):
+    granted = {part: set() for part in PARTS}
+    for grant in _grants:
+        for household_id, parts in grant(user):
+            for part in parts:
+                granted[part].add(household_id)
+    return {part: sorted(ids) for part, ids in granted.items()}
+
+
+def granted_households(user, part):
+    """Ids of other municipalities' households whose ``part`` the user may read."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part of a case file: {part!r}")
+    if not (user and user.is_authenticated and user.is_active and user.municipality_id):
+        return []
+    cache = _granted.get()
+    key = (user.pk, user.municipality_id, timezone.localdate())
+    if cache is None:
+        return _lookup_grants(user)[part]
+    if key not in cache:
+        cache[key] = _lookup_grants(user)
+    return cache[key][part]
+
+
 def visible_q(user, *, municipality_path, household_path, part):
-    """Rows of the user's municipality, plus rows any registered grant opens."""
+    """Rows of the user's municipality, plus the households a grant opens."""
     q = own_q(user, municipality_path)
-    if user and user.is_authenticated and user.is_active:
-        for grant in _grants:
-            extra = grant(user, household_path, part)
-            if extra is not None:
-                q |= extra
+    granted = granted_households(user, part)
+    if granted:
+        q |= Q(**{f"{household_path}__in": granted})
     return q
 
 
