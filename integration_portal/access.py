@@ -73,7 +73,11 @@ def own_q(user, municipality_path):
 
 @contextmanager
 def grant_cache():
-    """Look the grants up once per user inside this block (one request or one job)."""
+    """Look the grants up once per user inside this block (a request, or a job made
+    of many queries); an inner block shares the outer one's."""
+    if _granted.get() is not None:
+        yield
+        return
     token = _granted.set({})
     try:
         yield
