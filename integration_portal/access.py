@@ -128,13 +128,29 @@ def granted_households(user, part):
     return cache[key][part]
 
 
-def visible_q(user, *, municipality_path, household_path, part):
-    """Rows of the user's municipality, plus the households a grant opens."""
-    q = own_q(user, municipality_path)
+def _household_model(model, household_path):
+    for name in household_path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def visible_q(model, user, *, municipality_path, household_path, part):
+    """Rows of the user's municipality, plus the households a grant opens.
+
+    Both conditions stay on the household's own row, where its indexes serve them:
+    ``municipality_id = X OR id IN (<granted>)``. A row elsewhere in the file (a
+    person, a note) is matched to those households by its indexed household column,
+    never by an OR across two tables, which the planner cannot serve from an index.
+    """
+    own = own_q(user, municipality_path)
     granted = granted_households(user, part)
-    if granted:
-        q |= Q(**{f"{household_path}__in": granted})
-    return q
+    if not granted:
+        return own
+    if household_path == "pk":
+        return own | Q(pk__in=granted)
+    households = _household_model(model, household_path)._base_manager.filter(
+        own_q(user, "municipality") | Q(pk__in=granted))
+    return Q(**{f"{household_path}__in": households.values("pk")})
 
 
 class ScopedManager(models.Manager):
@@ -158,7 +174,7 @@ class ScopedManager(models.Manager):
         """What the user may read: own municipality and active grants."""
         return self._unscoped().filter(
             visible_q(
-                user,
+                self.model, user,
                 municipality_path=self.municipality_path,
                 household_path=self.household_path,
                 part=part or self.part,

@@ -20,12 +20,20 @@ def grant_lookups(queries):
     return [q for q in queries.captured_queries if "networks_caseshare" in q["sql"]]
 
 
-def test_a_shared_household_is_scoped_by_its_id_not_by_a_subquery(alice, charlie, family):
+def test_a_shared_household_is_scoped_by_its_id_on_the_household_row(alice, charlie,
+                                                                     family):
     make_share(family["household"], by=alice, parts=["basic", "journal"])
-    sql = str(JournalNote.objects.visible_to(charlie).query)
-    assert "networks_" not in sql and sql.count("SELECT") == 1
-    assert f'"household_id" IN ({family["household"].pk})' in sql
+    household_sql = str(Household.objects.visible_to(charlie).query)
+    assert "networks_" not in household_sql and household_sql.count("SELECT") == 1
+    assert f'"municipality_id" = {charlie.municipality_id} OR' in household_sql
+    assert f'"id" IN ({family["household"].pk})' in household_sql
+    # A note is matched by its household column to the same households, with no OR
+    # across tables and no share or transfer table in the query.
+    note_sql = str(JournalNote.objects.visible_to(charlie).query)
+    assert "networks_" not in note_sql and ' OR U0."id" IN (' in note_sql
     assert list(Household.objects.visible_to(charlie)) == [family["household"]]
+    assert list(JournalNote.objects.visible_to(charlie)) == list(
+        JournalNote.all_objects.filter(household=family["household"]))
     assert not Person.objects.visible_to(charlie).exists()  # persons are not shared
 
 
