@@ -10,10 +10,12 @@ read-only doors by registering a *grant* (``register_grant``): the networks app
 does so for active case shares and transfers. Each grant is a function
 ``grant(user) -> iterable of (household_id, parts)``.
 
-The scope is a filter the planner can serve from an index: ``municipality_id = X``,
-or ``municipality_id = X OR household_id IN (<the granted ids>)``. The granted ids
-are looked up first, at most once per request (``GrantCacheMiddleware``), and again on
-every request, so an expired or revoked share stops giving access on the next one.
+The scope is a filter the planner can serve from an index on the household:
+``municipality_id = X``, or ``municipality_id = X OR id IN (<the granted ids>)``
+when a grant opens other households (a row elsewhere in the file joins those by its
+household column; see ``visible_q``). The granted ids are looked up first, at most
+once per request (``GrantCacheMiddleware``), and again on every request, so an
+expired or revoked share stops giving access on the next one.
 Outside a request (tasks, commands, tests calling selectors) they are looked up for
 each queryset, never kept.
 """
