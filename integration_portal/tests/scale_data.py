@@ -75,10 +75,10 @@ def _reception(households, by):
         for n, plan in enumerate(plans) for k, task in enumerate(template_tasks)])
 
 
-def build(*, small=("420", 300), large=("461", 3000), staff=8):
+def build(*, small=("420", 300), large=("461", 3000), staff=8, first_number=1):
     """Households with persons, goals, actions and reception tasks in two
     municipalities; returns {code: [its users]} (the first is a team lead)."""
-    numbers = itertools.count(1)
+    numbers = itertools.count(first_number)
     users = {}
     for code, count in (small, large):
         users[code] = _staff(code, staff)
