@@ -7,17 +7,32 @@ instead of leaking another municipality's rows.
 
 A user sees their own municipality's records. Other apps may open further,
 read-only doors by registering a *grant* (``register_grant``): the networks app
-does so for active case shares. Each grant is a function
-``grant(user, household_path, part) -> Q | None`` evaluated on every query, so an
-expired share stops giving access on the next request.
+does so for active case shares and transfers. Each grant is a function
+``grant(user) -> iterable of (household_id, parts)``.
+
+The scope is a filter the planner can serve from an index on the household:
+``municipality_id = X``, or ``municipality_id = X OR id IN (<the granted ids>)``
+when a grant opens other households (a row elsewhere in the file joins those by its
+household column; see ``visible_q``). The granted ids are looked up first, at most
+once per request (``GrantCacheMiddleware``), and again on every request, so an
+expired or revoked share stops giving access on the next one.
+Outside a request (tasks, commands, tests calling selectors) they are looked up for
+each queryset, never kept.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 _grants = []
 _explainers = []
+# The granted household ids of this request: {(user, municipality, day): {part: ids}}.
+# None outside a request: nothing is kept.
+_granted = ContextVar("granted_households", default=None)
 
 # The parts of a case file a share can cover (see networks.CaseShare.scope).
 PARTS = ("basic", "persons", "parties", "plan", "reception", "journal")
@@ -58,15 +73,86 @@ def own_q(user, municipality_path):
     return Q(**{municipality_path: user.municipality_id})
 
 
-def visible_q(user, *, municipality_path, household_path, part):
-    """Rows of the user's municipality, plus rows any registered grant opens."""
-    q = own_q(user, municipality_path)
-    if user and user.is_authenticated and user.is_active:
-        for grant in _grants:
-            extra = grant(user, household_path, part)
-            if extra is not None:
-                q |= extra
-    return q
+@contextmanager
+def grant_cache():
+    """Look the grants up once per user inside this block (a request, or a job made
+    of many queries); an inner block shares the outer one's."""
+    if _granted.get() is not None:
+        yield
+        return
+    token = _granted.set({})
+    try:
+        yield
+    finally:
+        _granted.reset(token)
+
+
+def forget_grants(**_signal):
+    """A share or transfer changed: the next query looks the grants up again (also a
+    signal receiver, hence the keyword arguments it ignores)."""
+    cache = _granted.get()
+    if cache is not None:
+        cache.clear()
+
+
+class GrantCacheMiddleware:
+    """Keeps the granted household ids for the length of one request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with grant_cache():
+            return self.get_response(request)
+
+
+def _lookup_grants(user):
+    granted = {part: set() for part in PARTS}
+    for grant in _grants:
+        for household_id, parts in grant(user):
+            for part in parts:
+                granted[part].add(household_id)
+    return {part: sorted(ids) for part, ids in granted.items()}
+
+
+def granted_households(user, part):
+    """Ids of other municipalities' households whose ``part`` the user may read."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part of a case file: {part!r}")
+    if not (user and user.is_authenticated and user.is_active and user.municipality_id):
+        return []
+    cache = _granted.get()
+    key = (user.pk, user.municipality_id, timezone.localdate())
+    if cache is None:
+        return _lookup_grants(user)[part]
+    if key not in cache:
+        cache[key] = _lookup_grants(user)
+    return cache[key][part]
+
+
+def _household_model(model, household_path):
+    for name in household_path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def visible_q(model, user, *, municipality_path, household_path, part):
+    """Rows of the user's municipality, plus the households a grant opens.
+
+    Both conditions stay on the household's own row, where its indexes serve them:
+    ``municipality_id = X OR id IN (<granted>)``. A row elsewhere in the file (a
+    person, a note) is matched to those households by its indexed household column,
+    never by an OR across two tables, which the planner cannot serve from an index.
+    """
+    own = own_q(user, municipality_path)
+    granted = granted_households(user, part)
+    if not granted:
+        return own
+    if household_path == "pk":
+        return own | Q(pk__in=granted)
+    households = _household_model(model, household_path)._base_manager.filter(
+        own_q(user, "municipality") | Q(pk__in=granted))
+    return Q(**{f"{household_path}__in": households.values("pk")})
 
 
 class ScopedManager(models.Manager):
@@ -90,7 +176,7 @@ class ScopedManager(models.Manager):
         """What the user may read: own municipality and active grants."""
         return self._unscoped().filter(
             visible_q(
-                user,
+                self.model, user,
                 municipality_path=self.municipality_path,
                 household_path=self.household_path,
                 part=part or self.part,

@@ -1,5 +1,5 @@
 """The two doors networks opens in the access policy, both read-only and both
-evaluated on every query (integration_portal.access.register_grant):
+looked up again on every request (integration_portal.access.register_grant):
 
 - an active case share opens its parts to the receiving municipality;
 - an accepted transfer keeps the whole file readable for the sending municipality
@@ -8,7 +8,7 @@ evaluated on every query (integration_portal.access.register_grant):
 Expiry and revocation therefore end access on the next request, with no job.
 """
 
-from django.db.models import F, Q
+from django.db.models import F, Value
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -39,18 +39,19 @@ def sender_transfers(user, on=None):
     )
 
 
-def share_grant(user, household_path, part):
+def granted_households(user):
+    """(household id, parts) for every door open to the user, in one query: the parts
+    an active share covers, and every part of a transfer still readable by its sender."""
     if not _signed_in(user):
-        return None
-    households = active_shares_to(user, part).values("household_id")
-    return Q(**{f"{household_path}__in": households})
-
-
-def transfer_grant(user, household_path, part):
-    if not _signed_in(user):
-        return None
-    households = sender_transfers(user).values("household_id")
-    return Q(**{f"{household_path}__in": households})
+        return []
+    flags = [f"include_{part}" for part in PARTS]
+    shares = (CaseShare.objects.active().filter(to_municipality=user.municipality_id)
+              .order_by().values_list("household_id", *flags))
+    transfers = (sender_transfers(user).order_by()
+                 .annotate(**{flag: Value(True) for flag in flags})
+                 .values_list("household_id", *flags))
+    return [(household_id, [part for part, on in zip(PARTS, covered, strict=True) if on])
+            for household_id, *covered in shares.union(transfers, all=True)]
 
 
 def explain_share(user, household):

@@ -26,12 +26,17 @@ class NetworksConfig(AppConfig):
     }
 
     def ready(self):
-        from cases.panels import register_household_panel
-        from integration_portal.access import register_explainer, register_grant
-        from networks import access, selectors
+        from django.db.models.signals import post_delete, post_save
 
-        register_grant(access.share_grant)
-        register_grant(access.transfer_grant)
+        from cases.panels import register_household_panel
+        from integration_portal.access import forget_grants, register_explainer, register_grant
+        from networks import access, selectors
+        from networks.models import CaseShare, CaseTransfer
+
+        register_grant(access.granted_households)
+        for model in (CaseShare, CaseTransfer):
+            post_save.connect(forget_grants, sender=model, dispatch_uid=f"grants-{model}")
+            post_delete.connect(forget_grants, sender=model, dispatch_uid=f"grants-{model}-")
         register_explainer(access.explain_share)
         register_explainer(access.explain_transfer)
         register_household_panel("networks", template="networks/panels/household.html",

@@ -17,6 +17,7 @@ from cases.tests.test_plan_documents import make_plan_family
 from cases.tests.test_plan_worker import wait_for
 from integration_portal.celery import RETRY_BACKOFF_MAX, app
 from integration_portal.testing.broker import broker_at, closed_port
+from integration_portal.testing.sessions import renewed_ago
 
 LONG_AGO = datetime.timedelta(hours=1)
 
@@ -194,7 +195,7 @@ def test_the_status_poll_does_not_keep_an_idle_session_alive(family_household, a
     client.force_login(alice)
     url = reverse(poll, args=[family_household.pk] if "document" in poll else [])
     soon = timezone.now() + datetime.timedelta(minutes=5)
-    Session.objects.filter(session_key=client.session.session_key).update(expire_date=soon)
+    renewed_ago(client, 120, expires_at=soon)  # a renewal is due, to a real request
     response = client.get(url, headers={"HX-Request": "true"})
     assert response.status_code == 200 and "data-hx-trigger" in response.content.decode()
     assert session_expiry(client) == soon  # polled, yet the session ends as before

@@ -41,25 +41,26 @@ def queries_for(client, url):
     return len(context.captured_queries), response
 
 
-# Every page: session, user, the user's and the groups' permissions, and at the end
-# the session save wrapped in a savepoint and its release (7 queries). The header
-# adds the user's municipality and groups (2).
+# Every page: session, user, the user's and the groups' permissions (4 queries; the
+# session is written at most once a minute, and was at the login). The header adds
+# the user's municipality and groups (2). A page reading case files looks up, once,
+# the households that shares and transfers open to the user ("grants", 1).
 PAGES = [
-    # 7 + 2 + the paginator's count, the filter form's coordinators, the households
+    # 4 + 2 + grants + the paginator's count, the filter form's coordinators, the households
     # (person and overdue counts as subqueries), their persons, self-support per ground
-    ("cases:case_list", "alice", False, 14),
-    # 7 + 2 + waiting households (person count as subquery), the caseload figures
-    # (one GROUP BY coordinator over the municipality's open households), the
+    ("cases:case_list", "alice", False, 12),
+    # 4 + 2 + grants + waiting households (person count as subquery), the caseload
+    # figures (one GROUP BY coordinator over the municipality's open households), the
     # coordinators, recent assignments
-    ("cases:assignment_board", "bob", True, 13),
-    # 7 + 2 + households (overdue count as subquery), their persons, their parties,
-    # actions due this week
-    ("cases:my_families", "alice", False, 13),
-    # 7 + 2 (groups first, for the cards) + my households, their persons, their
+    ("cases:assignment_board", "bob", True, 11),
+    # 4 + 2 + households (overdue count as subquery), their persons, their parties,
+    # actions due this week (all the municipality's own rows: no grants)
+    ("cases:my_families", "alice", False, 10),
+    # 4 + 2 (groups first, for the cards) + grants + my households, their persons, their
     # parties, their count, due count, waiting households, waiting count, the
     # reception card (the households I am tovholder of, then my tasks) and the
     # networks card (one query)
-    ("dashboard", "bob", True, 19),
+    ("dashboard", "bob", True, 17),
 ]
 
 
@@ -84,8 +85,8 @@ def test_the_csv_export_costs_a_fixed_number_of_queries(client, alice):
     few, _response = queries_for(client, reverse("cases:case_export"))
     add_households(45, coordinator=alice)
     many, response = queries_for(client, reverse("cases:case_export"))
-    # 7 (no header) + the audit event, the households, their persons
-    assert (few, many) == (10, 10)
+    # 4 (no header) + grants, the audit event, the households, their persons
+    assert (few, many) == (8, 8)
     assert response.content.decode().count("\n") == 51
 
 
@@ -101,10 +102,10 @@ def test_the_household_page_costs_a_fixed_number_of_queries(client, alice):
         services.add_journal_note(household=household, author=alice, text=f"Notat {n}",
                                   category="meeting")
     many, response = queries_for(client, household.get_absolute_url())
-    # 7 + 2 + the household (with coordinator and municipality), the audit event, its
-    # persons, its parties, their concerned persons, its goals (with persons), their
+    # 4 + 2 + grants + the household (with coordinator and municipality), the audit
+    # event, its persons, its parties, their concerned persons, its goals (with persons), their
     # actions (with responsible parties), its journal notes, the assignment history,
-    # its printed plans (with who asked and for whom) = 19, + the reception panel's
-    # plan with its tasks, interpreter bookings and housing placements = 22
-    assert (few, many) == (22, 22)
+    # its printed plans (with who asked and for whom) = 17, + the reception panel's
+    # plan with its tasks, interpreter bookings and housing placements = 20
+    assert (few, many) == (20, 20)
     assert "Ekstra9" in response.content.decode()
