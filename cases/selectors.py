@@ -73,18 +73,29 @@ def persons_for(user):
     return Person.objects.visible_to(user)
 
 
-def households_for(user):
-    """The case list's rows: coordinator, persons and overdue actions in fixed queries."""
+def case_list_households(user):
+    """The case list's rows to filter, sort and paginate: no per-row columns yet, so
+    that skipped pages cost nothing but their ids."""
+    return Household.objects.visible_to(user).order_by("-arrived_on", "case_number")
+
+
+def with_list_columns(user, households):
+    """Coordinator, person and overdue counts and persons: for the rows shown only."""
     overdue = overdue_actions(user).filter(goal__person__household=OuterRef("pk"))
     return (
-        Household.objects.visible_to(user)
-        .select_related("coordinator")
+        households.select_related("coordinator")
         .annotate(
             person_count=_count(persons_for(user).filter(household=OuterRef("pk")), "household"),
             overdue_count=_count(overdue, "goal__person__household"),
         )
         .prefetch_related(Prefetch("persons", queryset=persons_for(user).order_by("id")))
     )
+
+
+def case_list_page(user, ids):
+    """The case list's rows for one page of ids, with their columns, in that order."""
+    rows = with_list_columns(user, Household.objects.visible_to(user)).in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def self_support_by_ground(user):
