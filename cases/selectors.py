@@ -264,10 +264,7 @@ def household_file(user, household):
         ))
         .order_by("person__birth_date", "person_id", "domain", "id")
     )
-    notes = list(
-        JournalNote.objects.visible_to(user).filter(household=household)
-        .select_related("author", "person", "corrects")
-    )
+    notes, older_notes = journal_page(user, household)
     # As the Assens report counted: authorities (organisations) and the people in them.
     organisations = {party.organisation.strip().casefold() for party in parties}
     people = {(party.organisation.strip().casefold(), party.contact_name.strip().casefold())
@@ -277,6 +274,7 @@ def household_file(user, household):
         "parties": parties,
         "goals": goals,
         "notes": notes,
+        "older_notes": older_notes,
         "organisation_count": len(organisations),
         "people_count": len(people),
         "adults": [p for p in persons if p.is_adult(household.takeover_on)],
@@ -284,6 +282,35 @@ def household_file(user, household):
         "history": list(assignment_history(user, household)[:20]),
         "parts": visible_parts(user, household),
     }
+
+
+JOURNAL_PAGE = 25
+
+
+def journal_page(user, household, *, before=None, size=JOURNAL_PAGE):
+    """The household's notes, newest first, ``size`` at a time: those older than the
+    note ``before`` (keyset on the list's order, so a page never repeats or skips a
+    note however many are written meanwhile), and whether older notes remain."""
+    notes = (
+        JournalNote.objects.visible_to(user).filter(household=household)
+        .select_related("author", "person", "corrects")
+        .order_by("-occurred_on", "-written_at", "-id")
+    )
+    if before is not None:
+        notes = notes.filter(_older_than(before))
+    rows = list(notes[:size + 1])
+    return rows[:size], len(rows) > size
+
+
+def _older_than(note):
+    same_day = Q(occurred_on=note.occurred_on)
+    return (Q(occurred_on__lt=note.occurred_on)
+            | same_day & Q(written_at__lt=note.written_at)
+            | same_day & Q(written_at=note.written_at, id__lt=note.pk))
+
+
+def journal_note_for(user, household, pk):
+    return get_visible_or_404(JournalNote, user, household=household, pk=pk)
 
 
 def person_for(user, pk, *, editable=False):

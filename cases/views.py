@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -175,6 +175,24 @@ def household_detail(request, pk):
     panels = household_panels.filled(request, household)
     return render(request, "cases/household_detail.html",
                   {"household": household, "panels": panels, **context})
+
+
+@permission_required("cases.view_household", raise_exception=True)
+def journal_list(request, pk):
+    """Older journal notes, a page at a time: a page of its own without JavaScript,
+    the next notes in place (htmx) on the household page."""
+    household = selectors.household_for(request.user, pk)
+    before = request.GET.get("foer", "")
+    if not before.isdigit():
+        return HttpResponseBadRequest(_("Angiv hvilket notat, der skal vises ældre end."))
+    before = selectors.journal_note_for(request.user, household, int(before))
+    audit.record(request.user, "cases.journal.read", AuditAction.READ, target=household,
+                 request=request)
+    notes, older = selectors.journal_page(request.user, household, before=before)
+    context = {"household": household, "notes": notes, "older_notes": older}
+    if request.headers.get("HX-Request"):
+        return render(request, "cases/includes/journal_notes.html", context)
+    return render(request, "cases/journal.html", context)
 
 
 @permission_required("cases.change_household", raise_exception=True)
