@@ -1,13 +1,11 @@
 """Thin views: permission, access policy (through selectors), form, service, render."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +28,7 @@ from cases.models import Action, Goal, Household, InvolvedParty, JournalNote, Pe
 from cases.panels import household_panels
 from integration_portal import audit, cpr
 from integration_portal.access import get_editable_or_404, get_visible_or_404
+from integration_portal.csvexport import streamed_csv
 from integration_portal.models import AuditAction
 
 PAGE_SIZE = 25
@@ -114,32 +113,20 @@ def case_export(request):
                   "cases.household.exported")
     header = [_("Sagsnummer"), _("Status"), _("Tovholder"), _("Ankomst"), _("Personer"),
               _("Navne"), _("Overskredne handlinger")]
-    rows = _export_rows(header, selectors.with_list_columns(request.user, filterset.qs))
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="sager.csv"'
-    return response
+    households = selectors.with_list_columns(request.user, filterset.qs)
+    return streamed_csv(header, _export_rows(households), filename="sager.csv")
 
 
-class _Line:
-    """csv.writer's file: each row comes back as the text to stream."""
-
-    def write(self, text):
-        return text
-
-
-def _export_rows(header, households):
-    """The export, row by row; households read in chunks, so memory stays flat."""
-    writer = csv.writer(_Line(), delimiter=";")
-    yield "\ufeff"  # Excel reads UTF-8 with æøå correctly only with a BOM
-    yield writer.writerow(header)
+def _export_rows(households):
+    """Households read in chunks (with each chunk's persons): memory stays flat."""
     for household in households.iterator(chunk_size=EXPORT_CHUNK):
-        yield writer.writerow([_spreadsheet_safe(value) for value in (
+        yield [_spreadsheet_safe(value) for value in (
             household.case_number, household.get_status_display(),
             str(household.coordinator or ""),
             household.arrived_on.isoformat() if household.arrived_on else "",
             household.person_count, ", ".join(str(p) for p in household.persons.all()),
             household.overdue_count,
-        )])
+        )]
 
 
 def _spreadsheet_safe(value):
