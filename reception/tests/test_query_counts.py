@@ -13,6 +13,7 @@ from integration_portal.testing.factories import UserFactory
 from reception import services
 from reception.models import BookingStatus
 from reception.tests.factories import BookingFactory, register
+from reception.views import TASK_PAGE
 
 
 def plans(by, count):
@@ -36,19 +37,30 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("query", ["", "?vis=kommune", "?vis=kommune&tovholder=mine"])
-def test_the_overdue_lists_take_the_same_queries_for_5_and_50_plans(client, alice, query):
+# Each page: session, user, the user's and the groups' permissions, the session save
+# in a savepoint and its release (7), the header's municipality and groups (2), the
+# tasks' count and the page of tasks (person name as a subquery) = 11. The whole
+# municipality's list adds the form's colleagues (counted, then listed) = 13; one
+# colleague's adds that colleague = 14.
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", 11), ("?vis=kommune", 13), ("?vis=kommune&tovholder=mine", 14),
+])
+def test_the_overdue_lists_take_the_same_queries_for_5_and_50_plans(client, alice, query,
+                                                                    expected):
     other = UserFactory(username="other", role="sagsbehandler")
     client.force_login(alice)
     url = reverse("reception:task_list") + query.replace("mine", str(alice.pk))
     plans(alice, 3)
     plans(other, 2)
     few = count_queries(client, url)
+    assert few == expected
     plans(alice, 25)
     plans(other, 20)
     response = client.get(url)
-    assert len(response.context["overdue"]) > 50
+    assert response.context["page"].paginator.count > TASK_PAGE
+    assert len(response.context["overdue"]) == TASK_PAGE  # bounded: one page
     assert count_queries(client, url) == few
+    assert count_queries(client, url + ("&" if query else "?") + "side=2") == few
 
 
 def test_the_interpreter_report_takes_the_same_queries_for_5_and_50_bookings(client, alice):
@@ -93,3 +105,17 @@ def test_the_plan_page_takes_the_same_queries_however_many_persons_have_tasks(cl
     many_url = plan_page(8)
     assert count_queries(client, many_url) == few
     assert "Kontrakt (Voksen7)" in client.get(many_url).content.decode()
+
+
+def test_the_task_list_pages_show_every_task_once(client, alice):
+    client.force_login(alice)
+    plans(alice, 8)
+    url = reverse("reception:task_list")
+    response = client.get(url)
+    total = response.context["page"].paginator.count
+    assert total > TASK_PAGE
+    seen = []
+    for number in response.context["page"].paginator.page_range:
+        page = client.get(url, {"side": number}).context
+        seen += [task.pk for task in page["overdue"] + page["this_week"]]
+    assert len(seen) == len(set(seen)) == total
