@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from integration_portal.csvexport import streamed_csv
 from integration_portal.models import AuditAction
 
 PAGE_SIZE = 25
+WAITING_PAGE = 25
 EXPORT_CHUNK = 1000
 
 
@@ -227,9 +229,15 @@ def assign(request, pk):
 
 @permission_required("cases.assign_coordinator", raise_exception=True)
 def assignment_board(request):
+    """Waiting families a page at a time, each with its own assign form. The list of
+    coordinators in those forms is rendered once and reused in every row."""
+    caseloads = list(selectors.caseloads(request.user))
+    waiting = Paginator(selectors.waiting_households(request.user), WAITING_PAGE).get_page(
+        request.GET.get("side"))
+    options = render_to_string("cases/includes/coordinator_options.html",
+                               {"coordinators": caseloads})
     return render(request, "cases/assignment_board.html", {
-        "waiting": selectors.waiting_households(request.user),
-        "caseloads": list(selectors.caseloads(request.user)),
+        "waiting": waiting, "caseloads": caseloads, "coordinator_options": options,
         "recent": selectors.recent_assignments(request.user),
     })
 
