@@ -90,13 +90,6 @@ def test_it_never_finds_another_municipalitys_household(client, alice, charlie):
     assert len(found(client, "amina")) == 1
 
 
-def test_the_search_runs_on_sqlite_too(alice, settings):
-    # The same code serves both: icontains is the fallback SQLite understands.
-    household = family(alice, "Amina", "Haddad")
-    rows = search_households(alice, case_list_households(alice), "hadd")
-    assert list(rows) == [household]
-
-
 def bulk_families(code, households, persons_each):
     """Closed households with persons of made-up names, written by INSERT ... SELECT:
     enough rows that the planner picks an index over a sequential scan on merit."""
