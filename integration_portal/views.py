@@ -65,11 +65,11 @@ def staff_detail(request, pk):
     return render(request, "staff/detail.html", {"member": member})
 
 
-def _person_events(request, person_id):
+def _person_events(user, person_id):
     """The events about one person in data the user's municipality owns."""
     return (
         AuditEvent.objects.filter(
-            person_id=person_id, owner_municipality_id=request.user.municipality_id
+            person_id=person_id, owner_municipality_id=user.municipality_id
         )
         .select_related("municipality")
         .order_by("-created_at", "-id")
@@ -96,7 +96,7 @@ def _older_than(events, before):
 def audit_person(request, person_id):
     """The newest events first, a page at a time: a page starts after the event in
     ``foer``, so deep pages cost what the first costs and never repeat a row."""
-    events = _person_events(request, person_id)
+    events = _person_events(request.user, person_id)
     before = request.GET.get("foer", "")
     if before and not before.isdigit():
         return HttpResponseBadRequest(_("Angiv hvilken hændelse, der skal vises ældre end."))
@@ -111,7 +111,7 @@ def audit_person(request, person_id):
 
 @permission_required("integration_portal.view_auditevent", raise_exception=True)
 def audit_person_csv(request, person_id):
-    events = _person_events(request, person_id)
+    events = _person_events(request.user, person_id)
     audit.record(
         request.user, "audit.person.exported", AuditAction.EXPORT,
         person_id=person_id, owner_municipality_id=request.user.municipality_id,

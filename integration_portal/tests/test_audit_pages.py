@@ -66,3 +66,25 @@ def test_the_first_and_a_later_page_cost_a_fixed_number_of_queries(client, alice
     # 7 + 2 (header) + the page of events (with municipality) = 10;
     # a later page adds the event it starts after = 11
     assert few == many == (10, 11)
+
+
+def test_a_page_reads_the_persons_newest_events_from_one_index(postgres, alice, charlie,
+                                                               dorte):
+    from integration_portal.views import _person_events
+
+    with connection.cursor() as cursor:
+        # 60 000 events about 3 000 persons in two municipalities, 2 000 of them
+        # about person 77 (a long history is where the page's bound matters).
+        cursor.execute(
+            "INSERT INTO integration_portal_auditevent (created_at, actor_name, action, code,"
+            " object_type, object_id, person_id, owner_municipality_id, search_terms, detail)"
+            " SELECT now() - g * interval '1 minute', 'x', 'read', 'cases.person.read', '',"
+            " '', CASE WHEN g %% 30 = 0 THEN 77 ELSE g %% 3000 END,"
+            " CASE WHEN g %% 2 = 0 THEN %s ELSE %s END, '', ''"
+            " FROM generate_series(1, 60000) g",
+            [alice.municipality_id, charlie.municipality_id])
+        cursor.execute("ANALYZE integration_portal_auditevent")
+    events = _person_events(dorte, 77)
+    plan = events[:AUDIT_PAGE + 1].explain()
+    assert "audit_person_newest" in plan, plan
+    assert "Sort" not in plan, plan  # read in order from the index, stopped at the page
