@@ -8,6 +8,8 @@ policy, so a name finds only households whose persons the user may read, and the
 households themselves come from the caller's scoped queryset.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
 
@@ -15,6 +17,7 @@ from cases.selectors import persons_for
 from integration_portal import cpr
 
 EXACT, PREFIX, PARTIAL = 0, 1, 2
+CASE_NUMBER_PART = re.compile(r"[\d-]+")
 
 
 def search_households(user, households, text):
@@ -48,10 +51,15 @@ def _by_cpr(user, households, text):
 
 def _word_matches(user, word, lookup):
     """The household's case number, or a name of one of its persons, matches ``word``.
-    The persons' household ids are one uncorrelated subquery (hashed once)."""
+    The persons' household ids are one uncorrelated subquery (hashed once). A word of
+    digits and dashes is part of a case number, never of a name: the case number
+    alone is asked, which its trigram index answers."""
+    by_case_number = Q(**{f"case_number__{lookup}": word})
+    if CASE_NUMBER_PART.fullmatch(word):
+        return by_case_number
     names = Q(**{f"first_name__{lookup}": word}) | Q(**{f"last_name__{lookup}": word})
     persons = persons_for(user).filter(names).values("household_id")
-    return Q(**{f"case_number__{lookup}": word}) | Q(pk__in=persons)
+    return by_case_number | Q(pk__in=persons)
 
 
 def _all_match(user, words, lookup):

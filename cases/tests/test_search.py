@@ -126,3 +126,15 @@ def test_the_name_search_reads_the_trigram_index(postgres, alice):
     assert "person_last_name_trgm" in plan and "person_first_name_trgm" in plan, plan
     assert "Seq Scan on cases_person" not in plan, plan
     assert list(rows) == [haddad]
+
+
+def test_the_case_number_search_reads_the_trigram_index(postgres, alice):
+    bulk_families("420", 3000, 1)
+    bulk_families("461", 3000, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('household_case_number_trgm'::regclass)")
+        cursor.execute("ANALYZE cases_household")
+    rows = search_households(alice, case_list_households(alice), "2020-01234")
+    plan = rows.explain()
+    assert "household_case_number_trgm" in plan, plan
+    assert [h.case_number for h in rows] == ["420-2020-01234"]
