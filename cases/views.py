@@ -180,7 +180,9 @@ def journal_list(request, pk):
     notes, older = selectors.journal_page(request.user, household, before=before)
     context = {"household": household, "notes": notes, "older_notes": older}
     if request.headers.get("HX-Request"):
-        return render(request, "cases/includes/journal_notes.html", context)
+        # In place of the link, which disappears: focus moves to the first new note.
+        return render(request, "cases/includes/journal_notes.html",
+                      {**context, "in_place": True})
     return render(request, "cases/journal.html", context)
 
 

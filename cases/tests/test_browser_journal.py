@@ -31,6 +31,7 @@ def test_older_notes_load_in_place_with_javascript(page, axe, transactional_db, 
     assert page.url.endswith(household.get_absolute_url())  # the same page, grown
     expect(page.get_by_role("link", name="Vis ældre notater")).to_have_count(0)
     expect(page.locator("article")).to_have_count(JOURNAL_PAGE + 3)
+    expect(page.locator("article").nth(JOURNAL_PAGE)).to_be_focused()  # not lost
     axe.check(page)
 
 

@@ -108,3 +108,24 @@ def test_the_older_notes_page_costs_a_fixed_number_of_queries(client, alice):
     # to start from, the audit event, the page of notes (with author, person and the
     # corrected note)
     assert (few, many) == (13, 13)
+
+
+def household_page_queries(client, household):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(household.get_absolute_url())
+    assert response.status_code == 200
+    return len(context.captured_queries), response.content.decode()
+
+
+def test_the_household_page_costs_the_same_with_1_and_100_notes(client, alice):
+    client.force_login(alice)
+    household = make_household(coordinator=alice)
+    write_notes(household, alice, 1)
+    few, _body = household_page_queries(client, household)
+    write_notes(household, alice, 99)
+    many, body = household_page_queries(client, household)
+    # 7 + 2 + the household, the audit event, persons, parties, goals, their actions,
+    # the newest journal notes (one page and one more, to know if older ones exist),
+    # the assignment history, printed plans, the reception panel (3) = 22
+    assert (few, many) == (22, 22)
+    assert len(shown_notes(body)) == JOURNAL_PAGE
