@@ -82,6 +82,7 @@ def test_the_older_notes_page_answers_bad_input_and_other_households(client, ali
     assert client.get(url).status_code == 400
     assert client.get(url, {"foer": "abc"}).status_code == 400
     assert client.get(url, {"foer": note.pk}).status_code == 404  # not this household's
+    assert client.get(url, {"foer": "9" * 30}).status_code == 404  # beyond any id
     client.force_login(charlie)
     other_url = reverse("cases:journal_list", args=[other.pk])
     assert client.get(other_url, {"foer": note.pk}).status_code == 404

@@ -45,6 +45,7 @@ def test_a_bad_or_foreign_starting_point_is_refused(client, alice, charlie, dort
     url = reverse("audit_person", args=[77])
     assert client.get(url, {"foer": "x"}).status_code == 400
     assert client.get(url, {"foer": foreign.pk}).status_code == 404
+    assert client.get(url, {"foer": "9" * 30}).status_code == 404  # beyond any id
 
 
 def page_queries(client, url, **params):
