@@ -2,13 +2,12 @@
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import HouseholdStatus, ResidenceGround
+from cases.search import search_households
 from cases.selectors import coordinators_for, overdue_actions, persons_for
-from integration_portal import cpr
 
 YES_NO = [("", _("Alle")), ("true", _("Ja")), ("false", _("Nej"))]
 
@@ -56,21 +55,7 @@ class HouseholdFilter(django_filters.FilterSet):
         return persons_for(self.request.user).filter(household=OuterRef("pk"))
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        if cpr.contains_cpr(value):
-            try:
-                number = cpr.normalise(value)
-            except ValidationError:
-                return queryset.none()
-            return queryset.filter(Exists(self._persons().filter(cpr=number)))
-        for term in value.split():
-            by_name = self._persons().filter(
-                Q(first_name__icontains=term) | Q(last_name__icontains=term)
-            )
-            queryset = queryset.filter(Q(case_number__icontains=term) | Exists(by_name))
-        return queryset
+        return search_households(self.request.user, queryset, value)
 
     def by_ground(self, queryset, name, value):
         return queryset.filter(Exists(self._persons().filter(residence_ground=value)))

@@ -81,18 +81,29 @@ def own_rows(model, user):
     return model.objects.editable_by(user)
 
 
-def households_for(user):
-    """The case list's rows: coordinator, persons and overdue actions in fixed queries."""
+def case_list_households(user):
+    """The case list's rows to filter, sort and paginate: no per-row columns yet, so
+    that skipped pages cost nothing but their ids."""
+    return Household.objects.visible_to(user).order_by("-arrived_on", "case_number")
+
+
+def with_list_columns(user, households):
+    """Coordinator, person and overdue counts and persons: for the rows shown only."""
     overdue = overdue_actions(user).filter(goal__person__household=OuterRef("pk"))
     return (
-        Household.objects.visible_to(user)
-        .select_related("coordinator")
+        households.select_related("coordinator")
         .annotate(
             person_count=_count(persons_for(user).filter(household=OuterRef("pk")), "household"),
             overdue_count=_count(overdue, "goal__person__household"),
         )
         .prefetch_related(Prefetch("persons", queryset=persons_for(user).order_by("id")))
     )
+
+
+def case_list_page(user, ids):
+    """The case list's rows for one page of ids, with their columns, in that order."""
+    rows = with_list_columns(user, Household.objects.visible_to(user)).in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def self_support_by_ground(user):
@@ -281,10 +292,7 @@ def household_file(user, household):
         ))
         .order_by("person__birth_date", "person_id", "domain", "id")
     )
-    notes = list(
-        JournalNote.objects.visible_to(user).filter(household=household)
-        .select_related("author", "person", "corrects")
-    )
+    notes, older_notes = journal_page(user, household)
     # As the Assens report counted: authorities (organisations) and the people in them.
     organisations = {party.organisation.strip().casefold() for party in parties}
     people = {(party.organisation.strip().casefold(), party.contact_name.strip().casefold())
@@ -294,6 +302,7 @@ def household_file(user, household):
         "parties": parties,
         "goals": goals,
         "notes": notes,
+        "older_notes": older_notes,
         "organisation_count": len(organisations),
         "people_count": len(people),
         "adults": [p for p in persons if p.is_adult(household.takeover_on)],
@@ -301,6 +310,35 @@ def household_file(user, household):
         "history": list(assignment_history(user, household)[:20]),
         "parts": visible_parts(user, household),
     }
+
+
+JOURNAL_PAGE = 25
+
+
+def journal_page(user, household, *, before=None, size=JOURNAL_PAGE):
+    """The household's notes, newest first, ``size`` at a time: those older than the
+    note ``before`` (keyset on the list's order, so a page never repeats or skips a
+    note however many are written meanwhile), and whether older notes remain."""
+    notes = (
+        JournalNote.objects.visible_to(user).filter(household=household)
+        .select_related("author", "person", "corrects")
+        .order_by("-occurred_on", "-written_at", "-id")
+    )
+    if before is not None:
+        notes = notes.filter(_older_than(before))
+    rows = list(notes[:size + 1])
+    return rows[:size], len(rows) > size
+
+
+def _older_than(note):
+    same_day = Q(occurred_on=note.occurred_on)
+    return (Q(occurred_on__lt=note.occurred_on)
+            | same_day & Q(written_at__lt=note.written_at)
+            | same_day & Q(written_at=note.written_at, id__lt=note.pk))
+
+
+def journal_note_for(user, household, pk):
+    return get_visible_or_404(JournalNote, user, household=household, pk=pk)
 
 
 def person_for(user, pk, *, editable=False):

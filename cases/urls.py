@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/tovholder/", views.assign, name="assign"),
     path("<int:pk>/personer/ny/", views.person_create, name="person_create"),
     path("<int:pk>/aktoerer/ny/", views.party_create, name="party_create"),
+    path("<int:pk>/journal/", views.journal_list, name="journal_list"),
     path("<int:pk>/journal/ny/", views.journal_create, name="journal_create"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("personer/<int:pk>/rediger/", views.person_update, name="person_update"),

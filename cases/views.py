@@ -1,14 +1,13 @@
 """Thin views: permission, access policy (through selectors), form, service, render."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,9 +29,12 @@ from cases.models import Action, Goal, Household, InvolvedParty, JournalNote, Pe
 from cases.panels import household_panels
 from integration_portal import audit, cpr
 from integration_portal.access import get_editable_or_404, get_visible_or_404
+from integration_portal.csvexport import streamed_csv
 from integration_portal.models import AuditAction
 
 PAGE_SIZE = 25
+WAITING_PAGE = 25
+EXPORT_CHUNK = 1000
 
 
 def _form_page(request, form, *, title, household, back=None, intro=""):
@@ -55,7 +57,7 @@ def _save_form(request, form, *, code):
 
 
 def _filtered(request):
-    households = selectors.households_for(request.user).order_by("-arrived_on", "case_number")
+    households = selectors.case_list_households(request.user)
     return HouseholdFilter(request.GET or None, queryset=households, request=request)
 
 
@@ -84,7 +86,11 @@ def case_list(request):
         audit.record(request.user, "cases.household.searched", AuditAction.SEARCH,
                      owner_municipality_id=request.user.municipality_id,
                      search_terms=terms, request=request)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("side"))
+    # The page's ids first (count and one cheap query), then the columns for those
+    # rows only: a deep page costs what page 1 costs.
+    page = Paginator(filterset.qs.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("side"))
+    page.object_list = selectors.case_list_page(request.user, list(page.object_list))
     _audit_shared(request, page, "cases.household.listed")
     query = _masked(request.GET)
     if filterset.is_bound:
@@ -105,23 +111,24 @@ def case_export(request):
     audit.record(request.user, "cases.household.exported", AuditAction.EXPORT,
                  owner_municipality_id=request.user.municipality_id,
                  search_terms=terms, request=request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="sager.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 with æøå correctly only with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Sagsnummer"), _("Status"), _("Tovholder"), _("Ankomst"),
-                     _("Personer"), _("Navne"), _("Overskredne handlinger")])
-    households = list(filterset.qs)
-    _audit_shared(request, households, "cases.household.exported")
-    for household in households:
-        writer.writerow([_spreadsheet_safe(value) for value in (
+    _audit_shared(request, filterset.qs.exclude(municipality=request.user.municipality_id),
+                  "cases.household.exported")
+    header = [_("Sagsnummer"), _("Status"), _("Tovholder"), _("Ankomst"), _("Personer"),
+              _("Navne"), _("Overskredne handlinger")]
+    households = selectors.with_list_columns(request.user, filterset.qs)
+    return streamed_csv(header, _export_rows(households), filename="sager.csv")
+
+
+def _export_rows(households):
+    """Households read in chunks (with each chunk's persons): memory stays flat."""
+    for household in households.iterator(chunk_size=EXPORT_CHUNK):
+        yield [_spreadsheet_safe(value) for value in (
             household.case_number, household.get_status_display(),
             str(household.coordinator or ""),
             household.arrived_on.isoformat() if household.arrived_on else "",
             household.person_count, ", ".join(str(p) for p in household.persons.all()),
             household.overdue_count,
-        )])
-    return response
+        )]
 
 
 def _spreadsheet_safe(value):
@@ -157,6 +164,26 @@ def household_detail(request, pk):
     panels = household_panels.filled(request, household)
     return render(request, "cases/household_detail.html",
                   {"household": household, "panels": panels, **context})
+
+
+@permission_required("cases.view_household", raise_exception=True)
+def journal_list(request, pk):
+    """Older journal notes, a page at a time: a page of its own without JavaScript,
+    the next notes in place (htmx) on the household page."""
+    household = selectors.household_for(request.user, pk)
+    before = request.GET.get("foer", "")
+    if not before.isdigit():
+        return HttpResponseBadRequest(_("Angiv hvilket notat, der skal vises ældre end."))
+    before = selectors.journal_note_for(request.user, household, int(before))
+    audit.record(request.user, "cases.journal.read", AuditAction.READ, target=household,
+                 request=request)
+    notes, older = selectors.journal_page(request.user, household, before=before)
+    context = {"household": household, "notes": notes, "older_notes": older}
+    if request.headers.get("HX-Request"):
+        # In place of the link, which disappears: focus moves to the first new note.
+        return render(request, "cases/includes/journal_notes.html",
+                      {**context, "in_place": True})
+    return render(request, "cases/journal.html", context)
 
 
 @permission_required("cases.change_household", raise_exception=True)
@@ -204,9 +231,15 @@ def assign(request, pk):
 
 @permission_required("cases.assign_coordinator", raise_exception=True)
 def assignment_board(request):
+    """Waiting families a page at a time, each with its own assign form. The list of
+    coordinators in those forms is rendered once and reused in every row."""
+    caseloads = list(selectors.caseloads(request.user))
+    waiting = Paginator(selectors.waiting_households(request.user), WAITING_PAGE).get_page(
+        request.GET.get("side"))
+    options = render_to_string("cases/includes/coordinator_options.html",
+                               {"coordinators": caseloads})
     return render(request, "cases/assignment_board.html", {
-        "waiting": selectors.waiting_households(request.user),
-        "caseloads": list(selectors.caseloads(request.user)),
+        "waiting": waiting, "caseloads": caseloads, "coordinator_options": options,
         "recent": selectors.recent_assignments(request.user),
     })
 

@@ -133,7 +133,12 @@ class AuditEvent(models.Model):
         verbose_name = _("loghændelse")
         verbose_name_plural = _("loghændelser")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["owner_municipality", "-created_at"])]
+        indexes = [
+            models.Index(fields=["owner_municipality", "-created_at"]),
+            # The audit page of one person, newest first, a page at a time (keyset).
+            models.Index(fields=["person_id", "owner_municipality", "-created_at", "-id"],
+                         name="audit_person_newest"),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.code}"

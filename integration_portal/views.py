@@ -1,16 +1,18 @@
-import csv
-
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import redirect, render
+from django.db.models import Q
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from integration_portal import audit, health
 from integration_portal.access import get_visible_or_404, own_q
+from integration_portal.csvexport import streamed_csv
 from integration_portal.dashboard import cards_for
 from integration_portal.models import AuditAction, AuditEvent, User
+
+AUDIT_PAGE = 100
 
 
 def dashboard(request):
@@ -63,11 +65,11 @@ def staff_detail(request, pk):
     return render(request, "staff/detail.html", {"member": member})
 
 
-def _person_events(request, person_id):
+def _person_events(user, person_id):
     """The events about one person in data the user's municipality owns."""
     return (
         AuditEvent.objects.filter(
-            person_id=person_id, owner_municipality_id=request.user.municipality_id
+            person_id=person_id, owner_municipality_id=user.municipality_id
         )
         .select_related("municipality")
         .order_by("-created_at", "-id")
@@ -83,31 +85,42 @@ def audit_lookup(request):
     return redirect("audit_person", person_id=person_id)
 
 
+def _older_than(events, before):
+    """Keyset on (created_at, id): the events after ``before`` in the list's order."""
+    start = get_object_or_404(events, pk=before)
+    return events.filter(Q(created_at__lt=start.created_at)
+                         | Q(created_at=start.created_at, id__lt=start.pk))
+
+
 @permission_required("integration_portal.view_auditevent", raise_exception=True)
 def audit_person(request, person_id):
-    events = _person_events(request, person_id)[:1000]
-    return render(request, "audit/person.html", {"events": events, "person_id": person_id})
+    """The newest events first, a page at a time: a page starts after the event in
+    ``foer``, so deep pages cost what the first costs and never repeat a row."""
+    events = _person_events(request.user, person_id)
+    before = request.GET.get("foer", "")
+    if before and not before.isdigit():
+        return HttpResponseBadRequest(_("Angiv hvilken hændelse, der skal vises ældre end."))
+    if before:
+        events = _older_than(events, int(before))
+    rows = list(events[:AUDIT_PAGE + 1])
+    return render(request, "audit/person.html", {
+        "events": rows[:AUDIT_PAGE], "older": len(rows) > AUDIT_PAGE,
+        "first_page": not before, "person_id": person_id,
+    })
 
 
 @permission_required("integration_portal.view_auditevent", raise_exception=True)
 def audit_person_csv(request, person_id):
-    events = _person_events(request, person_id)
+    events = _person_events(request.user, person_id)
     audit.record(
         request.user, "audit.person.exported", AuditAction.EXPORT,
         person_id=person_id, owner_municipality_id=request.user.municipality_id,
         request=request,
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="logning-person-{person_id}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with æøå correctly only with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Tidspunkt"), _("Bruger"), _("Kommune"), _("Handling"), _("Hændelse"),
-                     _("Objekttype"), _("Objekt-id"), _("IP-adresse")])
-    for event in events.iterator(chunk_size=2000):
-        writer.writerow([
-            event.created_at.isoformat(), event.actor_name,
-            event.municipality.name if event.municipality else "",
-            event.get_action_display(), event.code, event.object_type, event.object_id,
-            event.ip_address or "",
-        ])
-    return response
+    header = [_("Tidspunkt"), _("Bruger"), _("Kommune"), _("Handling"), _("Hændelse"),
+              _("Objekttype"), _("Objekt-id"), _("IP-adresse")]
+    rows = ([event.created_at.isoformat(), event.actor_name,
+             event.municipality.name if event.municipality else "",
+             event.get_action_display(), event.code, event.object_type, event.object_id,
+             event.ip_address or ""] for event in events.iterator(chunk_size=2000))
+    return streamed_csv(header, rows, filename=f"logning-person-{person_id}.csv")

@@ -70,14 +70,22 @@ def _for_recipient(user, recipient_id):
                                                 household__in=list(households))
 
 
-def task_lists(user, *, mine, coordinator=None):
-    """(overdue, due this week) in one query: the week is today and the next six days."""
+def due_within_a_week(user, *, mine, coordinator=None):
+    """Open tasks overdue or due this week (today and the next six days), by due date."""
+    until = timezone.localdate() + datetime.timedelta(days=7)
+    return open_tasks(user, mine=mine, coordinator=coordinator).filter(due_on__lt=until)
+
+
+def split_overdue(tasks):
+    """(overdue, due this week) of tasks already read."""
     today = timezone.localdate()
-    tasks = list(open_tasks(user, mine=mine, coordinator=coordinator).filter(
-        due_on__lt=today + datetime.timedelta(days=7)))
-    overdue = [task for task in tasks if task.due_on < today]
-    this_week = [task for task in tasks if task.due_on >= today]
-    return overdue, this_week
+    return ([task for task in tasks if task.due_on < today],
+            [task for task in tasks if task.due_on >= today])
+
+
+def task_lists(user, *, mine, coordinator=None):
+    """(overdue, due this week) in one query."""
+    return split_overdue(list(due_within_a_week(user, mine=mine, coordinator=coordinator)))
 
 
 def plan_for(user, household):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +25,8 @@ from reception.forms import (
     TaskForm,
 )
 from reception.models import HousingPlacement, InterpreterBooking, Screening
+
+TASK_PAGE = 50
 
 
 def _plan_url(household_id):
@@ -50,15 +53,21 @@ def _saved(request, form, callback):
 
 @permission_required("reception.view_plantask", raise_exception=True)
 def task_list(request):
-    """Overdue and due-this-week tasks: mine, or the whole municipality's."""
+    """Overdue and due-this-week tasks, mine or the whole municipality's, a page at a
+    time (the most overdue first)."""
     form = CoordinatorFilterForm(request.GET or None, user=request.user)
     coordinator = form.cleaned_data.get("tovholder") if form.is_valid() else None
     municipality = request.GET.get("vis") == "kommune" or coordinator is not None
-    overdue, this_week = selectors.task_lists(request.user, mine=not municipality,
-                                              coordinator=coordinator)
+    tasks = selectors.due_within_a_week(request.user, mine=not municipality,
+                                        coordinator=coordinator)
+    page = Paginator(tasks, TASK_PAGE).get_page(request.GET.get("side"))
+    overdue, this_week = selectors.split_overdue(page)
+    query = request.GET.copy()
+    query.pop("side", None)
     return render(request, "reception/task_list.html", {
         "overdue": overdue, "this_week": this_week, "municipality": municipality,
-        "coordinator": coordinator, "filter_form": form,
+        "coordinator": coordinator, "filter_form": form, "page": page,
+        "query": query.urlencode(),
     })
 
 

@@ -122,6 +122,8 @@ class Household(models.Model):
     objects = ScopedManager(municipality="municipality", household="pk", part="basic")
 
     class Meta:
+        # case_number carries a trigram index on PostgreSQL for the case search
+        # (migration 0006, outside the model state: SQLite has no GIN).
         verbose_name = _("husstand")
         verbose_name_plural = _("husstande")
         ordering = ["-arrived_on", "case_number"]

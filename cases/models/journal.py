@@ -49,6 +49,9 @@ class JournalNote(models.Model):
         verbose_name = _("journalnotat")
         verbose_name_plural = _("journalnotater")
         ordering = ["-occurred_on", "-written_at", "-id"]
+        # The household page reads the newest notes first, a page at a time.
+        indexes = [models.Index(fields=["household", "-occurred_on", "-written_at", "-id"],
+                                name="journal_household_newest")]
 
     def __str__(self):
         return f"{self.occurred_on} {self.get_category_display()}"

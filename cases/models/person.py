@@ -104,6 +104,8 @@ class Person(models.Model):
     )
 
     class Meta:
+        # first_name and last_name carry trigram indexes on PostgreSQL for the case
+        # search (migration 0006, outside the model state: SQLite has no GIN).
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         ordering = ["birth_date", "first_name", "id"]

@@ -66,7 +66,7 @@ def test_the_case_list_shows_only_the_own_municipality(client, charlie, family):
     client.force_login(charlie)
     body = client.get(reverse("cases:case_list")).content.decode()
     assert family["household"].case_number not in body
-    export = client.get(reverse("cases:case_export")).content.decode()
+    export = client.get(reverse("cases:case_export")).getvalue().decode()
     assert family["household"].case_number not in export
 
 

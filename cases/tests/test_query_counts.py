@@ -46,13 +46,15 @@ def queries_for(client, url):
 # the user's municipality and groups (2). A page reading case files looks up, once,
 # the households that shares and transfers open to the user ("grants", 1).
 PAGES = [
-    # 4 + 2 + grants + the paginator's count, the filter form's coordinators, the households
-    # (person and overdue counts as subqueries), their persons, self-support per ground
-    ("cases:case_list", "alice", False, 12),
-    # 4 + 2 + grants + waiting households (person count as subquery), the caseload
-    # figures (one GROUP BY coordinator over the municipality's open households), the
-    # coordinators, recent assignments
-    ("cases:assignment_board", "bob", True, 11),
+    # 4 + 2 + grants + the paginator's count, the page's ids, the filter form's
+    # coordinators, the page's households (person and overdue counts as subqueries),
+    # their persons, self-support per ground
+    ("cases:case_list", "alice", False, 13),
+    # 4 + 2 + grants + the caseload figures (one GROUP BY coordinator over the
+    # municipality's open households), the coordinators (rendered once as the forms'
+    # options), the waiting households' count and page (person count as subquery),
+    # recent assignments
+    ("cases:assignment_board", "bob", True, 12),
     # 4 + 2 + households (overdue count as subquery), their persons, their parties,
     # actions due this week (all the municipality's own rows: no grants)
     ("cases:my_families", "alice", False, 10),
@@ -75,19 +77,53 @@ def test_the_page_costs_a_fixed_number_of_queries(client, alice, bob, name, who,
     add_households(45, coordinator=user if not interim else bob, interim=interim)
     many, response = queries_for(client, url)
     assert (few, many) == (expected, expected)
-    if name in ("cases:assignment_board", "cases:my_families"):  # unpaginated: all 50
+    if name == "cases:my_families":  # unpaginated: all 50
         assert "-00050<" in response.content.decode()
+    if name == "cases:assignment_board":  # one page of waiting families, one form each
+        body = response.content.decode()
+        assert "50 familier venter" in body
+        assert body.count('name="coordinator"') == 25
 
 
-def test_the_csv_export_costs_a_fixed_number_of_queries(client, alice):
+def export_queries(client):
+    """The export streams: its queries run while the body is read, so read it inside."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(reverse("cases:case_export"))
+        assert response.streaming
+        body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert response.status_code == 200
+    return len(context.captured_queries), body
+
+
+def test_the_csv_export_streams_all_rows_in_a_fixed_number_of_queries(client, alice):
     client.force_login(alice)
     add_households(5, coordinator=alice)
-    few, _response = queries_for(client, reverse("cases:case_export"))
+    few, _body = export_queries(client)
     add_households(45, coordinator=alice)
-    many, response = queries_for(client, reverse("cases:case_export"))
-    # 4 (no header) + grants, the audit event, the households, their persons
-    assert (few, many) == (8, 8)
-    assert response.content.decode().count("\n") == 51
+    many, body = export_queries(client)
+    # 4 (no header) + grants, the audit event, the shared households among them (none
+    # here), the households (a server-side cursor), their persons (one chunk)
+    assert (few, many) == (9, 9)
+    lines = body.splitlines()
+    assert len(lines) == 51
+    case_numbers = {line.split(";")[0] for line in lines[1:]}
+    assert case_numbers == set(Household.all_objects.values_list("case_number", flat=True))
+
+
+def test_the_export_reads_households_in_chunks_and_keeps_their_persons(client, alice,
+                                                                       monkeypatch):
+    from cases import views
+
+    monkeypatch.setattr(views, "EXPORT_CHUNK", 4)
+    client.force_login(alice)
+    add_households(10, coordinator=alice)
+    count, body = export_queries(client)
+    # 4 + grants, the audit event, the shared households, the households (one
+    # server-side cursor, read in 3 chunks of 4), each chunk's persons (3)
+    assert count == 4 + 3 + 1 + 3
+    lines = body.splitlines()[1:]
+    assert len(lines) == 10
+    assert all("Voksen" in line and "Barn" in line for line in lines)
 
 
 def test_the_household_page_costs_a_fixed_number_of_queries(client, alice):

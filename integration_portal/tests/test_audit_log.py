@@ -63,7 +63,8 @@ def test_a_municipal_admin_lists_and_exports_who_looked_at_a_person(client, dort
     assert "alice" in page.content.decode()
     export = client.get(reverse("audit_person_csv", args=[77]))
     assert export["Content-Type"].startswith("text/csv")
-    rows = export.content.decode("utf-8-sig").splitlines()
+    assert export.streaming
+    rows = export.getvalue().decode("utf-8-sig").splitlines()
     assert rows[0].startswith("Tidspunkt;Bruger")
     read_rows = [row for row in rows[1:] if "cases.person.read" in row]
     assert len(read_rows) == 1 and ";alice;" in read_rows[0]

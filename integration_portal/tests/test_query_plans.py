@@ -30,7 +30,7 @@ def week_ahead():
 
 # (page, its main query, whose rows: "municipality" or "own")
 PAGES = [
-    ("case list", lambda user: cases.households_for(user)
+    ("case list", lambda user: cases.case_list_households(user)
      .order_by("-arrived_on", "case_number")[:25], "municipality"),
     ("Mine familier", cases.my_households, "own"),
     ("Mine familier: due this week", cases.due_this_week, "own"),
