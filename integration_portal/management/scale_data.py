@@ -36,6 +36,7 @@ from integration_portal.roles import Role
 from networks.models import CaseShare, CaseTransfer, Solution
 from reception.models import PlanTask, ReceptionPlan, TemplateStep, TemplateVersion
 from reception.reference import DEFAULT_NAME
+from training.models import Enrolment, Module, Practitioner, Session, SessionDay, Theme
 
 POPULATION_CSV = Path(__file__).resolve().parents[1] / "data" / "municipality_population.csv"
 
@@ -45,6 +46,9 @@ DEFAULT_PINNED = {"101": 10801, "461": 4502, "420": 3007, "492": 98}
 # Share of households of each size 1..8 (mean about 3.05 persons).
 SIZE_WEIGHTS = [0.32, 0.16, 0.14, 0.14, 0.11, 0.07, 0.04, 0.02]
 
+# Username part and role of the seeded users: <kommune>-<kind>-001.
+USER_KINDS = [("sagsbehandler", Role.CASEWORKER), ("teamleder", Role.TEAM_LEAD),
+              ("admin", Role.MUNICIPAL_ADMIN), ("uddannelse", Role.TRAINING_ADMIN)]
 HOUSEHOLDS_PER_CASEWORKER = 75
 HOUSEHOLDS_PER_TEAM_LEAD = 1000
 
@@ -60,6 +64,7 @@ class Sizes:
     solutions: int = 10_007
     shares: int = 1_000
     transfers: int = 500
+    practitioners: int = 3_000
     years: int = 5
     pinned: dict = field(default_factory=lambda: dict(DEFAULT_PINNED))
 
@@ -126,6 +131,9 @@ PARTY_KINDS = [("jobcenter", "Jobcenter"), ("school", "Skole"), ("daycare", "Dag
                ("health_visitor", "Sundhedspleje"), ("gp", "Lægehuset"),
                ("language_school", "Sprogcenter"), ("housing", "Boligselskab"),
                ("volunteer", "Frivilligcenter"), ("family_consultant", "Familieafdelingen")]
+JOB_FUNCTIONS = ["caseworker", "job_consultant", "teacher", "health_visitor",
+                 "family_consultant", "manager", "other"]
+REGIONS = ["1081", "1082", "1083", "1084", "1085"]
 DOMAINS = ["employment", "education", "danish", "health", "family", "housing", "network"]
 THEMES = ["reception", "housing", "employment", "education", "health", "children",
           "volunteers", "unaccompanied", "interpreting"]
@@ -197,7 +205,12 @@ class Builder:
             FROM scale_mun m CROSS JOIN LATERAL (
                 SELECT 'sagsbehandler' AS kind, n FROM generate_series(1, m.caseworkers) n
                 UNION ALL
-                SELECT 'teamleder', n FROM generate_series(1, m.leads) n) k""")
+                SELECT 'teamleder', n FROM generate_series(1, m.leads) n
+                UNION ALL
+                SELECT 'admin', 1) k
+            UNION ALL
+            SELECT {base} + (SELECT SUM(caseworkers + leads + 1) FROM scale_mun), NULL,
+                   'uddannelse', 1, 'landsdaekkende-uddannelse-001'""")
         self.run("CREATE INDEX ON scale_user (municipality_id, kind, n)")
         self.run(f"""
             INSERT INTO {User._meta.db_table} (id, password, is_superuser, username,
@@ -212,12 +225,12 @@ class Builder:
                    username || '@example.dk', false, true, now(), municipality_id,
                    '70 10 00 00', 'Mandag-torsdag kl. 9-12'
             FROM scale_user""", {"password": make_password(self.password)})
-        groups = {role: Group.objects.get(name=role.value).pk
-                  for role in (Role.CASEWORKER, Role.TEAM_LEAD)}
-        self.run(f"""
-            INSERT INTO {User.groups.through._meta.db_table} (user_id, group_id)
-            SELECT id, CASE kind WHEN 'sagsbehandler' THEN %(cw)s ELSE %(tl)s END
-            FROM scale_user""", {"cw": groups[Role.CASEWORKER], "tl": groups[Role.TEAM_LEAD]})
+        groups = {kind: Group.objects.get(name=role.value).pk for kind, role in USER_KINDS}
+        for kind, group in groups.items():
+            self.run(f"""
+                INSERT INTO {User.groups.through._meta.db_table} (user_id, group_id)
+                SELECT id, %(group)s FROM scale_user WHERE kind = %(kind)s""",
+                     {"group": group, "kind": kind})
 
     # -- households ---------------------------------------------------------------
 
@@ -615,13 +628,60 @@ class Builder:
         from networks.models.catalogue import SEARCH_VECTOR
         Solution.objects.filter(search_vector__isnull=True).update(search_vector=SEARCH_VECTOR)
 
+    def training(self):
+        """Practitioners in every municipality on the programme's two modules: sessions
+        of 25, most having completed the mandatory module, fewer the elective."""
+        n = self.sizes.practitioners
+        practitioner_base = self.next_id(Practitioner)
+        session_base = self.next_id(Session)
+        per_module = max(1, math.ceil(n / 25))
+        modules = dict(Module.objects.values_list("kind", "id"))
+        themes = list(Theme.objects.filter(module=modules["elective"]).order_by("id")
+                      .values_list("id", flat=True))
+        self.run(f"""
+            INSERT INTO {Practitioner._meta.db_table} (id, name, email, municipality_id,
+                job_function, user_id, created_at)
+            SELECT {practitioner_base} - 1 + g, 'Praktiker ' || g,
+                   'praktiker-' || g || '@skala.example.dk', m.municipality_id,
+                   {_pick(JOB_FUNCTIONS, "random()")}, NULL, now()
+            FROM generate_series(1, {n}) g
+            JOIN scale_hh h ON h.rank = 1 + (g::bigint * 7919) %% {self.sizes.households}
+            JOIN scale_mun m ON m.municipality_id = h.owner""")
+        self.run(f"""
+            INSERT INTO {Session._meta.db_table} (id, module_id, theme_id, venue, city, region,
+                capacity, instructors, enrolment_deadline, status, created_at)
+            SELECT {session_base} - 1 + g,
+                   CASE WHEN g <= {per_module} THEN %(mandatory)s ELSE %(elective)s END,
+                   CASE WHEN g > {per_module} THEN (%(themes)s::bigint[])[1 + g %% {len(themes)}]
+                   END, 'Kursuscentret', 'Odense', ({_sql_array(REGIONS)})[1 + g %% 5],
+                   40, '', current_date - 400 + g %% 300, 'held', now()
+            FROM generate_series(1, {2 * per_module}) g""",
+                 {"mandatory": modules["mandatory"], "elective": modules["elective"],
+                  "themes": themes})
+        self.run(f"""
+            INSERT INTO {SessionDay._meta.db_table} (session_id, date)
+            SELECT id, enrolment_deadline + 14 + d FROM {Session._meta.db_table},
+                   generate_series(0, 1) d WHERE id >= {session_base}""")
+        for kind, offset, done, active in (("mandatory", 0, 0.6, 0.8),
+                                           ("elective", per_module, 0.4, 0.5)):
+            self.run(f"""
+                INSERT INTO {Enrolment._meta.db_table} (session_id, module_id, practitioner_id,
+                    status, waitlist_position, moved_to_id, created_by_id, created_at)
+                SELECT {session_base} + {offset} + (g - 1) %% {per_module}, %(module)s,
+                       {practitioner_base} - 1 + g,
+                       CASE WHEN r < {done} THEN 'completed' ELSE 'confirmed' END,
+                       NULL, NULL, NULL, now()
+                FROM (SELECT g, random() AS r FROM generate_series(1, {n}) g) x
+                WHERE r < {active}""", {"module": modules[kind]})
+
     def move_sequences(self):
         for model in (User, Household, Person, JournalNote, InvolvedParty, Goal,
-                      ReceptionPlan):
+                      ReceptionPlan, Practitioner, Session):
             table = model._meta.db_table
             self.run(f"""SELECT setval(pg_get_serial_sequence('{table}', 'id'),
                                        (SELECT COALESCE(MAX(id), 1) FROM {table}))""")
 
 
 STEPS = ["municipalities", "users", "households", "persons", "assignments", "transfers",
-         "shares", "notes", "parties", "plans", "reception", "audit", "catalogue"]
+         "shares", "notes", "parties", "plans", "reception", "audit", "catalogue",
+         "training"]

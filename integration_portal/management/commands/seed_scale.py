@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         defaults = Sizes()
         for name in ("households", "notes", "tasks", "actions", "parties", "audit_events",
-                     "solutions", "shares", "transfers", "years"):
+                     "solutions", "shares", "transfers", "practitioners", "years"):
             parser.add_argument(f"--{name.replace('_', '-')}", type=int,
                                 default=getattr(defaults, name))
         parser.add_argument(
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         if Household.all_objects.exists():
             raise CommandError("seed_scale kræver en database uden husstande.")
         fields = ("households", "notes", "tasks", "actions", "parties", "audit_events",
-                  "solutions", "shares", "transfers", "years")
+                  "solutions", "shares", "transfers", "practitioners", "years")
         sizes = Sizes(**{name: options[name] for name in fields},
                       pinned=pinned_counts(options["pin"]))
         if sizes.households < 98:
