@@ -29,9 +29,10 @@ from integration_portal.models import AuditEvent, Municipality, User
 from networks.access import active_shares_to, sender_transfers
 from networks.models import CaseShare, CaseTransfer, Solution
 from reception.models import PlanTask, ReceptionPlan
+from training.models import Enrolment, Practitioner
 
 SIZES = {"households": 300, "notes": 3000, "tasks": 2400, "actions": 900, "parties": 500,
-         "audit_events": 5000, "solutions": 40, "shares": 12, "transfers": 6,
+         "audit_events": 5000, "solutions": 40, "shares": 12, "transfers": 6, "practitioners": 60,
          "pin": "420=40,492=3"}
 REPO = Path(__file__).resolve().parents[2]
 
@@ -53,6 +54,8 @@ def test_counts_are_what_was_asked(seeded):
     assert CaseShare.objects.count() == 12
     assert CaseTransfer.objects.count() == 6
     assert ReceptionPlan.all_objects.count() == 300
+    assert Practitioner.all_objects.count() == 60
+    assert Enrolment.all_objects.filter(status="completed").exists()
 
 
 def test_households_spread_over_every_municipality_with_one_to_eight_persons(seeded):
@@ -133,11 +136,17 @@ def test_some_shares_and_transfers_open_other_municipalities_doors(seeded):
     assert CaseTransfer.objects.filter(status="accepted").exists()
 
 
-def test_seeded_users_log_in_with_the_bench_password(seeded):
-    user = User.objects.get(username="aeroe-sagsbehandler-001")
+@pytest.mark.parametrize(("username", "code", "role"), [
+    ("aeroe-sagsbehandler-001", "492", "sagsbehandler"),
+    ("koebenhavn-teamleder-001", "101", "teamleder"),
+    ("assens-admin-001", "420", "kommunal administrator"),
+    ("landsdaekkende-uddannelse-001", None, "uddannelsesadministrator"),
+])
+def test_seeded_users_log_in_with_the_bench_password(seeded, username, code, role):
+    user = User.objects.get(username=username)
     assert user.check_password(DEFAULT_SCALE_PASSWORD) and user.is_active
-    assert user.municipality.code == "492"
-    assert user.has_role("sagsbehandler")
+    assert (user.municipality.code if user.municipality else None) == code
+    assert [r.value for r in user.roles] == [role]
 
 
 def test_refuses_with_debug_off(postgres, settings):
