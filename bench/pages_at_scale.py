@@ -181,14 +181,23 @@ WITH hits AS (SELECT h.id, COUNT(*) OVER () AS total FROM cases_household h
 NAME_HIT = """EXISTS (SELECT 1 FROM cases_person p WHERE p.household_id = h.id
                      AND (p.first_name ILIKE %(like)s OR p.last_name ILIKE %(like)s))"""
 
-TASKS_SQL = """
-SELECT t.id, t.title, t.due_on, h.case_number, COALESCE(ru.first_name, cu.first_name)
+TASKS_WHERE = """
+SELECT t.id, t.title, t.due_on, h.case_number, t.position,
+       COALESCE(ru.first_name, cu.first_name)
 FROM reception_plantask t JOIN cases_household h ON h.id = t.household_id
 LEFT JOIN integration_portal_user ru ON ru.id = t.responsible_user_id
 LEFT JOIN integration_portal_user cu ON cu.id = h.coordinator_id
 WHERE h.municipality_id = %(m)s AND h.status IN ('expected', 'active')
-  AND t.status = 'open' AND t.due_on < current_date + 7 {mine}
-ORDER BY t.due_on, h.case_number, t.position, t.id"""
+  AND t.status = 'open' AND t.due_on < current_date + 7"""
+TASKS_ORDER = "ORDER BY 3, 4, 5, 1"
+TASKS_SQL = f"{TASKS_WHERE} {TASKS_ORDER}"
+# Mine: named as responsible, or tovholder of a household whose task names no one
+# (the two halves of COALESCE(responsible_user, coordinator), each on its own index).
+MY_TASKS_SQL = f"""
+{TASKS_WHERE} AND t.responsible_user_id = %(u)s
+UNION ALL
+{TASKS_WHERE} AND t.responsible_user_id IS NULL AND h.coordinator_id = %(u)s
+{TASKS_ORDER}"""
 
 HOUSEHOLD_SQL = [
     "SELECT * FROM cases_household WHERE id = %(h)s AND municipality_id = %(m)s",
@@ -291,11 +300,9 @@ def pages_for(ids):
                         0)], p),
         ("Mine familier", "sagsbehandler", "/sager/mine/", MINE_SQL, p),
         ("assignment board", "teamleder", "/sager/tildeling/", BOARD_SQL, p),
-        ("overdue tasks, mine", "sagsbehandler", "/modtagelse/",
-         [TASKS_SQL.format(mine="AND COALESCE(t.responsible_user_id, h.coordinator_id) "
-                                "= %(u)s")], p),
+        ("overdue tasks, mine", "sagsbehandler", "/modtagelse/", [MY_TASKS_SQL], p),
         ("overdue tasks, municipality", "sagsbehandler", "/modtagelse/?vis=kommune",
-         [TASKS_SQL.format(mine="")], p),
+         [TASKS_SQL], p),
         (f"household with {ids['notes']} notes", "sagsbehandler",
          f"/sager/{ids['household']}/", HOUSEHOLD_SQL, p),
         ("audit log of one person", "admin", f"/log/person/{ids['person']}/", [AUDIT_SQL], p),
