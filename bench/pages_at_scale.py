@@ -412,6 +412,8 @@ def bench_municipality(port, db, slug, password, args):
     clients = {}
     results = []
     for label, kind, path, statements, params in pages:
+        if not wanted(label, args.only):
+            continue
         if kind not in clients:
             clients[kind] = Client(port).login(f"{slug}-{kind}-001", password)
         results.append((label, measure(clients[kind], db, path, statements, params,
@@ -421,11 +423,18 @@ def bench_municipality(port, db, slug, password, args):
     return ids
 
 
+def wanted(label, only):
+    return not only or any(part.strip() in label for part in only.split(","))
+
+
 def bench_national(port, db, password, args):
+    pages = [page for page in NATIONAL_PAGES if wanted(page[0], args.only)]
+    if not pages:
+        return
     client = Client(port).login("landsdaekkende-uddannelse-001", password)
     results = [(label, measure(client, db, path, statements, {}, warmup=args.warmup,
                                requests=args.requests))
-               for label, path, statements in NATIONAL_PAGES]
+               for label, path, statements in pages]
     print_table("national training administrator, ms", results)
 
 
@@ -486,6 +495,8 @@ def main():
     parser.add_argument("--requests", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", default="",
+                        help="comma-separated parts of page labels, e.g. 'search,tasks'")
     parser.add_argument("--load-as", default="assens")
     parser.add_argument("--clients", default="20,50")
     parser.add_argument("--load-seconds", type=float, default=60)
