@@ -105,10 +105,10 @@ def test_the_older_notes_page_costs_a_fixed_number_of_queries(client, alice):
     few = older_page_queries(client, household)
     write_notes(household, alice, 3 * JOURNAL_PAGE)
     many = older_page_queries(client, household)
-    # 7 + 2 (header) + the household (with coordinator and municipality), the note
-    # to start from, the audit event, the page of notes (with author, person and the
-    # corrected note)
-    assert (few, many) == (13, 13)
+    # 4 (no session write within a minute) + 2 (header) + grants + the household (with
+    # coordinator and municipality), the note to start from, the audit event, the page
+    # of notes (with author, person and the corrected note)
+    assert (few, many) == (11, 11)
 
 
 def household_page_queries(client, household):
@@ -125,9 +125,9 @@ def test_the_household_page_costs_the_same_with_1_and_100_notes(client, alice):
     few, _body = household_page_queries(client, household)
     write_notes(household, alice, 99)
     many, body = household_page_queries(client, household)
-    # 7 + 2 + the household, the audit event, persons, parties, goals (none, so no
+    # 4 + 2 + grants + the household, the audit event, persons, parties, goals (none, so no
     # query for their actions or the parties' persons), the newest journal notes (a
     # page and one more, to know whether older ones exist), the assignment history,
-    # printed plans, the reception panel (3) = 20
-    assert (few, many) == (20, 20)
+    # printed plans, the reception panel (3) = 18
+    assert (few, many) == (18, 18)
     assert len(shown_notes(body)) == JOURNAL_PAGE
