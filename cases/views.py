@@ -122,20 +122,13 @@ def case_export(request):
 def _export_rows(households):
     """Households read in chunks (with each chunk's persons): memory stays flat."""
     for household in households.iterator(chunk_size=EXPORT_CHUNK):
-        yield [_spreadsheet_safe(value) for value in (
+        yield [
             household.case_number, household.get_status_display(),
             str(household.coordinator or ""),
             household.arrived_on.isoformat() if household.arrived_on else "",
             household.person_count, ", ".join(str(p) for p in household.persons.all()),
             household.overdue_count,
-        )]
-
-
-def _spreadsheet_safe(value):
-    """Text that a spreadsheet would run as a formula is quoted."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+        ]
 
 
 @permission_required("cases.add_household", raise_exception=True)

@@ -45,8 +45,12 @@ def _queue_length(conn):
 
 
 def _worker_count():
-    replies = celery_app.control.inspect(timeout=WORKER_PING_TIMEOUT).ping() or {}
-    return len(replies)
+    """Workers consuming the default queue: another application's worker on the same
+    Redis answers a broadcast too, but runs none of the portal's jobs."""
+    name = celery_app.conf.task_default_queue
+    replies = celery_app.control.inspect(timeout=WORKER_PING_TIMEOUT).active_queues() or {}
+    return sum(1 for queues in replies.values()
+               if any(queue.get("name") == name for queue in queues or []))
 
 
 def readiness_report():

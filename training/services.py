@@ -255,6 +255,11 @@ def queue_certificate(*, enrolment_id):
     return enqueue(issue_certificate, enrolment_id)
 
 
+# At most this many jobs a sweep: a certificate that never renders is tried again each
+# sweep, and a job still waiting on a busy broker may be sent twice (it is idempotent).
+CERTIFICATE_SWEEP_BATCH = 200
+
+
 def queue_missing_certificates():
     """Queue a certificate job for every completed enrolment that has none yet.
 
@@ -264,7 +269,7 @@ def queue_missing_certificates():
     """
     missing = (Enrolment.all_objects.filter(status=EnrolmentStatus.COMPLETED,
                                             certificate__isnull=True)
-               .order_by("pk").values_list("pk", flat=True))
+               .order_by("pk").values_list("pk", flat=True)[:CERTIFICATE_SWEEP_BATCH])
     queued = 0
     for enrolment_id in missing.iterator():
         if not queue_certificate(enrolment_id=enrolment_id):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integration_portal import audit
+from integration_portal.csvexport import spreadsheet_safe, streamed_csv
 from integration_portal.models import AuditAction
 from training import selectors, services
 from training.forms import (
@@ -135,16 +136,12 @@ def roster_csv(request, pk):
     enrolments = selectors.roster(session, request.user)
     audit.record(request.user, "training.roster.exported", AuditAction.EXPORT, target=session,
                  owner_municipality_id=request.user.municipality_id, request=request)
-    response = _csv_response(f"deltagerliste-hold-{session.pk}.csv")
-    writer = _SafeWriter(response)
-    writer.writerow([_("Navn"), _("E-mail"), _("Kommune"), _("Jobfunktion"), _("Status"),
-                     _("Plads på ventelisten"), _("Tilmeldt")])
-    for e in enrolments:
-        writer.writerow([e.practitioner.name, e.practitioner.email,
-                         e.practitioner.municipality.name,
-                         e.practitioner.get_job_function_display(), e.get_status_display(),
-                         e.waitlist_position or "", e.created_at.isoformat()])
-    return response
+    header = [_("Navn"), _("E-mail"), _("Kommune"), _("Jobfunktion"), _("Status"),
+              _("Plads på ventelisten"), _("Tilmeldt")]
+    rows = ([e.practitioner.name, e.practitioner.email, e.practitioner.municipality.name,
+             e.practitioner.get_job_function_display(), e.get_status_display(),
+             e.waitlist_position or "", e.created_at.isoformat()] for e in enrolments)
+    return streamed_csv(header, rows, filename=f"deltagerliste-hold-{session.pk}.csv")
 
 
 class _SafeWriter:
@@ -154,8 +151,7 @@ class _SafeWriter:
         self.writer = csv.writer(response, delimiter=";")
 
     def writerow(self, row):
-        self.writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in "=+-@\t\r" and c
-                              else c for c in row])
+        self.writer.writerow([spreadsheet_safe(value) for value in row])
 
 
 def _csv_response(filename):

@@ -25,7 +25,7 @@ from cases.models import (
     PlanBatch,
     PlanDocument,
 )
-from cases.models.document import private_plan_path
+from cases.models.document import PENDING_STATUSES, private_plan_path
 from integration_portal import audit
 from integration_portal.models import AuditAction
 from integration_portal.queueing import enqueue
@@ -198,7 +198,8 @@ def requeue_lost_documents(*, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         lost = list(PlanDocument.all_objects.select_for_update(skip_locked=True)
-                    .filter(_lost(now)).order_by("pk")[:SWEEP_BATCH])
+                    .filter(_lost(now), status__in=PENDING_STATUSES)
+                    .order_by("pk")[:SWEEP_BATCH])
         again = []
         for document in lost:
             if document.attempts >= MAX_ATTEMPTS:

@@ -73,6 +73,11 @@ class PlanDocument(models.Model):
         verbose_name = _("udskrevet integrationsplan")
         verbose_name_plural = _("udskrevne integrationsplaner")
         ordering = ["-requested_at", "-id"]
+        indexes = [
+            # The sweep reads the few pending documents, not every version ever printed.
+            models.Index(fields=["id"], condition=Q(status__in=PENDING_STATUSES),
+                         name="plandocument_pending"),
+        ]
         constraints = [
             # Pressing "Lav PDF" twice for the same plan gives one document.
             models.UniqueConstraint(

@@ -1,16 +1,12 @@
 """A broker that is away, for tests of what the portal does when Redis does not answer."""
 
-import socket
 from contextlib import contextmanager
 
 from integration_portal.celery import app
+from integration_portal.testing.smtp import free_port
 
-
-def closed_port():
-    """A local port nothing listens on (bound once to find it free, then closed)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# A local port nothing listens on (bound once to find it free, then closed).
+closed_port = free_port
 
 
 @contextmanager

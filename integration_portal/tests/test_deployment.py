@@ -33,6 +33,16 @@ SERVICE_ENV = ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOST
                "CELERY_TASK_ALWAYS_EAGER", "CELERY_TASK_DEFAULT_QUEUE")
 
 
+def stop(process):
+    """Terminate, and kill what does not exit within 30 s: nothing is left running."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def compose():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
@@ -218,8 +228,7 @@ def test_the_production_start_up_sequence_serves_login_and_the_health_check(
                                 text=True, timeout=30)
         assert result.returncode == 0, result.stderr
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 def readme_deployment_section():
@@ -280,13 +289,13 @@ def test_the_worker_health_check_pings_this_worker_and_fails_when_it_is_gone(
     require(connection.vendor == "postgresql", "this test needs PostgreSQL")
     hostname = f"test-{uuid.uuid4().hex[:8]}"
     env = celery_env(redis_url, HOSTNAME=hostname, CELERY_TASK_DEFAULT_QUEUE=hostname)
+    check = healthcheck_command("worker")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "integration_portal", "worker",
          "-n", f"celery@{hostname}", "--pool=solo", "--without-gossip", "--without-mingle",
          "-l", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    check = healthcheck_command("worker")
     try:
         assert passes_within(check, env), "the health check never reached the worker"
     finally:
@@ -298,7 +307,9 @@ def test_the_worker_health_check_pings_this_worker_and_fails_when_it_is_gone(
 @pytest.mark.worker
 def test_the_beat_health_check_follows_the_heartbeat_of_a_running_beat(tmp_path, redis_url):
     schedule = tmp_path / "beat" / "celerybeat-schedule"
-    env = celery_env(redis_url, CELERY_BEAT_SCHEDULE_FILENAME=str(schedule))
+    # Its own queue: a sweep beat sends while the test runs reaches no real worker.
+    env = celery_env(redis_url, CELERY_BEAT_SCHEDULE_FILENAME=str(schedule),
+                     CELERY_TASK_DEFAULT_QUEUE=f"test-{uuid.uuid4().hex[:8]}")
     compose_schedule = compose()["services"]["beat"]["environment"][
         "CELERY_BEAT_SCHEDULE_FILENAME"]
     check = [arg.replace(compose_schedule, str(schedule))
@@ -313,8 +324,7 @@ def test_the_beat_health_check_follows_the_heartbeat_of_a_running_beat(tmp_path,
     try:
         assert passes_within(check, env), "beat wrote no heartbeat"
     finally:
-        beat.terminate()
-        beat.wait(timeout=30)
+        stop(beat)
     heartbeat = Path(f"{schedule}.heartbeat")
     stale = time.time() - 181
     os.utime(heartbeat, (stale, stale))

@@ -118,6 +118,12 @@ def test_readyz_is_degraded_with_200_when_the_broker_is_down(client, db, broker_
                                "queue_length": None, "status": "degraded"}
 
 
+def test_readyz_answers_only_callers_on_this_machine(client, db):
+    assert client.get("/readyz", REMOTE_ADDR="::1").status_code == 200
+    assert client.get("/readyz", REMOTE_ADDR="203.0.113.7").status_code == 404
+    assert client.get("/healthz", REMOTE_ADDR="203.0.113.7").status_code == 200
+
+
 def test_readyz_counts_waiting_tasks_and_is_degraded_without_a_worker(client, db, real_broker):
     queue = f"test-{uuid.uuid4().hex[:8]}"
     original = app.conf.task_default_queue

@@ -3,6 +3,7 @@ answers False instead of raising when the broker is away."""
 
 import ast
 import logging
+import uuid
 from pathlib import Path
 
 from integration_portal.celery import app
@@ -57,10 +58,10 @@ def waiting(queue):
 
 def test_enqueue_with_the_broker_there_sends_the_job(redis_url):
     app.conf.task_always_eager = False
-    queue = "test-enqueue"
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(queue)
-    assert enqueue(ping.s().set(queue=queue)) is True
-    assert waiting(queue) == 1
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(queue)
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    try:
+        assert enqueue(ping.s().set(queue=queue)) is True
+        assert waiting(queue) == 1
+    finally:
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(queue)

@@ -57,7 +57,8 @@ def test_the_roster_exports_as_csv_and_the_export_is_logged(client, trine):
     services.enrol(session=session, practitioner=PractitionerFactory(name="Åse Ørsted"),
                    by=trine)
     client.force_login(trine)
-    body = client.get(reverse("training:roster_csv", args=[session.pk])).content.decode("utf-8-sig")
+    response = client.get(reverse("training:roster_csv", args=[session.pk]))
+    body = response.getvalue().decode("utf-8-sig")
     assert "Åse Ørsted" in body and "Bekræftet" in body
     assert AuditEvent.objects.filter(code="training.roster.exported").count() == 1
 
@@ -113,5 +114,6 @@ def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, trine):
     services.enrol(session=session, practitioner=PractitionerFactory(name="=HYPERLINK(1)"),
                    by=trine)
     client.force_login(trine)
-    body = client.get(reverse("training:roster_csv", args=[session.pk])).content.decode("utf-8-sig")
+    response = client.get(reverse("training:roster_csv", args=[session.pk]))
+    body = response.getvalue().decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in body

@@ -52,8 +52,10 @@ def test_without_a_broker_the_page_answers_and_the_failure_is_logged(
 
 @pytest.fixture
 def mail_worker(request, monkeypatch, closed_smtp_port):
-    """A real worker whose SMTP server is down and which retries after 1 s, then 2 s."""
+    """A real worker whose SMTP server is down and which retries after 1 s, then 2 s,
+    often enough to outlast a slow machine before the test starts the server."""
     monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{closed_smtp_port}")
+    monkeypatch.setenv("EMAIL_MAX_RETRIES", "60")
     monkeypatch.setenv("EMAIL_RETRY_DELAY", "1")
     monkeypatch.setenv("EMAIL_RETRY_MAX_DELAY", "2")
     return request.getfixturevalue("celery_worker_process")
