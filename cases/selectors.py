@@ -59,10 +59,15 @@ def _adult_born_before(today):
                          day=min(today.day, 28) if today.month == 2 else today.day)
 
 
+def overdue_q(prefix="", *, today=None):
+    """An action still open past its deadline; ``prefix`` reaches the action from
+    another model (``"persons__goals__actions__"``)."""
+    return Q(**{f"{prefix}status__in": OPEN_ACTION_STATUSES,
+                f"{prefix}deadline__lt": today or timezone.localdate()})
+
+
 def overdue_actions(user):
-    return Action.objects.visible_to(user).filter(
-        status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.localdate()
-    )
+    return Action.objects.visible_to(user).filter(overdue_q())
 
 
 MILESTONE_FIELDS = ["contract_signed_on", "danish_education_offered_on",
@@ -147,9 +152,8 @@ def caseload_rows(user):
     all a caseload can hold, and without the grants' OR the planner reaches them
     through the municipality's index."""
     today = timezone.localdate()
-    overdue = FilteredRelation("persons__goals__actions", condition=Q(
-        persons__goals__actions__status__in=OPEN_ACTION_STATUSES,
-        persons__goals__actions__deadline__lt=today))
+    overdue = FilteredRelation("persons__goals__actions",
+                               condition=overdue_q("persons__goals__actions__", today=today))
     cutoff = _month_before(today)
     late = {f"late_{field}": Count("pk", distinct=True, filter=Q(
         takeover_on__lt=cutoff, **{f"{field}__isnull": True})) for field in MILESTONE_FIELDS}
@@ -220,9 +224,8 @@ def assignment_history(user, household):
 def my_households(user):
     """The user's open households as tovholder, with persons and involved parties
     (their own municipality's rows, see ``own_rows``)."""
-    overdue = own_rows(Action, user).filter(
-        status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.localdate(),
-        goal__person__household=OuterRef("pk"))
+    overdue = own_rows(Action, user).filter(overdue_q(),
+                                            goal__person__household=OuterRef("pk"))
     return (
         own_rows(Household, user)
         .filter(coordinator=user, status__in=OPEN_STATUSES)
