@@ -27,3 +27,13 @@ def enqueue(task, *args, **kwargs):
                        task.name, error)
         return False
     return True
+
+
+def enqueue_each(task, ids):
+    """Send ``task`` once per id, in order; stops at the first refusal (the broker is
+    then away for the rest too, and each try would wait as long). Returns how many
+    were sent."""
+    for sent, job_id in enumerate(ids):
+        if not enqueue(task, job_id):
+            return sent
+    return len(ids)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from integration_portal import audit, mail
 from integration_portal.models import AuditAction
-from integration_portal.queueing import enqueue
+from integration_portal.queueing import enqueue, enqueue_each
 from training.models import (
     SEATED_STATUSES,
     Attendance,
@@ -270,12 +270,9 @@ def queue_missing_certificates():
     missing = (Enrolment.all_objects.filter(status=EnrolmentStatus.COMPLETED,
                                             certificate__isnull=True)
                .order_by("pk").values_list("pk", flat=True)[:CERTIFICATE_SWEEP_BATCH])
-    queued = 0
-    for enrolment_id in missing.iterator():
-        if not queue_certificate(enrolment_id=enrolment_id):
-            break
-        queued += 1
-    return queued
+    from training.tasks import issue_certificate
+
+    return enqueue_each(issue_certificate, list(missing))
 
 
 @transaction.atomic

@@ -28,7 +28,7 @@ from cases.models import (
 from cases.models.document import PENDING_STATUSES, private_plan_path
 from integration_portal import audit
 from integration_portal.models import AuditAction
-from integration_portal.queueing import enqueue
+from integration_portal.queueing import enqueue_each
 from integration_portal.roles import Role
 
 logger = logging.getLogger(__name__)
@@ -73,12 +73,12 @@ def _send(document_ids):
     """
     from cases.tasks import render_plan_document
 
-    for index, document_id in enumerate(document_ids):
-        if not enqueue(render_plan_document, document_id):
-            (PlanDocument.all_objects
-             .filter(pk__in=document_ids[index:], status=DocumentStatus.QUEUED)
-             .update(queued_at=None, error=QUEUE_UNAVAILABLE))
-            return False
+    sent = enqueue_each(render_plan_document, document_ids)
+    if sent < len(document_ids):
+        (PlanDocument.all_objects
+         .filter(pk__in=document_ids[sent:], status=DocumentStatus.QUEUED)
+         .update(queued_at=None, error=QUEUE_UNAVAILABLE))
+        return False
     return True
 
 

@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from integration_portal.celery import app
-from integration_portal.queueing import enqueue
+from integration_portal.queueing import enqueue, enqueue_each
 from integration_portal.tasks import ping
 from integration_portal.testing.broker import broker_away
 
@@ -62,6 +62,29 @@ def test_enqueue_with_the_broker_there_sends_the_job(redis_url):
     try:
         assert enqueue(ping.s().set(queue=queue)) is True
         assert waiting(queue) == 1
+    finally:
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(queue)
+
+
+@app.task(name="integration_portal.tests.echo")
+def echo(value):
+    """A job with one argument, as the sweeps send; never run in these tests."""
+    return value
+
+
+def test_enqueue_each_stops_at_the_first_refusal(caplog):
+    with broker_away(), caplog.at_level(logging.WARNING, logger="integration_portal.queueing"):
+        assert enqueue_each(echo, [1, 2, 3]) == 0
+    assert caplog.text.count("not queued") == 1  # the rest are not tried
+
+
+def test_enqueue_each_sends_one_job_per_id(redis_url):
+    app.conf.task_always_eager = False
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    try:
+        assert enqueue_each(echo.s().set(queue=queue), [1, 2, 3]) == 3
+        assert waiting(queue) == 3
     finally:
         with app.connection_for_write() as conn:
             conn.default_channel.queue_purge(queue)
